@@ -1,0 +1,525 @@
+package io.roam.instrument.rewrite;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import io.roam.instrument.ClassHierarchy;
+import io.roam.instrument.analysis.MethodAnalysis;
+import io.roam.instrument.runtime.ContextClass;
+import io.roam.instrument.runtime.Continuation;
+import io.roam.instrument.runtime.Frame;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+
+/**
+ * Makes one method capturable by unwinding and restorable by rewinding (see DESIGN.md, "State
+ * capture", and {@link ContextClass} for the runtime contract; keep in sync with {@link Frame}).
+ *
+ * <p>Resume <em>sites</em> of a method, numbered in instruction order:
+ * <ul>
+ *   <li>call sites that may reach process code, at points that are safe (no monitor held, no
+ *       uninitialized object in the frame): after the call, {@code if (Ctx.mode != 0)} the frame is
+ *       saved and the method returns a dummy value;
+ *   <li>loop heads (targets of backward jumps), safe as above: a poll, strip-mined like the JIT's
+ *       own safepoint polls: a counter in a local, and only once per {@link #CHUNK} (or, in loops
+ *       that call, {@link #CALL_CHUNK}) iterations a volatile read of the request;
+ *   <li>when the method has no loop but has call sites: one poll at entry (covers recursion).
+ * </ul>
+ * At entry, {@code if (Ctx.mode == REWINDING)} a dispatch reloads the frame of the site the method
+ * was captured at and jumps back into it. Call sites not safe are left as they are; the kernel's
+ * stack check refuses a capture while such a call is on the stack (see {@link #safeInvokes}).
+ */
+public final class ContinuationTransformer {
+  /** Iterations between two polls of a loop that makes no call. */
+  public static final int CHUNK = 1024;
+  /** Iterations between two polls of a loop that makes calls (each iteration costs more). */
+  public static final int CALL_CHUNK = 64;
+
+  private static final String CTX = ContextClass.INTERNAL_NAME;
+  private static final String CONT = Type.getInternalName(Continuation.class);
+  private static final String FRAME = Type.getInternalName(Frame.class);
+
+  private final ClassHierarchy hierarchy;
+  private final ClassNode owner;
+  private final MethodNode method;
+  private final String key;
+  private final boolean isStatic;
+  private MethodAnalysis analysis;
+  private int frameLocal;
+  private int counterLocal;
+  /** Invoke instructions that are resume sites (calls and polls), in the final code. */
+  private final Set<MethodInsnNode> safeInvokes = new LinkedHashSet<>();
+
+  private ContinuationTransformer(ClassHierarchy hierarchy, ClassNode owner, MethodNode method) {
+    this.hierarchy = hierarchy;
+    this.owner = owner;
+    this.method = method;
+    this.key = owner.name + "." + method.name + method.desc;
+    this.isStatic = (method.access & ACC_STATIC) != 0;
+  }
+
+  /**
+   * Rewrites {@code method} in place. Returns the invoke instructions that are resume sites
+   * (empty when the method was left as it is: nothing capturable, or not analysable).
+   */
+  public static Set<MethodInsnNode> transform(ClassHierarchy hierarchy, ClassNode owner, MethodNode method) {
+    ContinuationTransformer t = new ContinuationTransformer(hierarchy, owner, method);
+    if (!t.eligible()) {
+      return Set.of();
+    }
+    try {
+      t.analysis = MethodAnalysis.of(hierarchy, owner, method);
+    } catch (AnalyzerException | RuntimeException e) {
+      return Set.of();
+    }
+    t.run();
+    return t.safeInvokes;
+  }
+
+  /** Method key as stored in captured frames. */
+  public static String key(String owner, String name, String desc) {
+    return owner + "." + name + desc;
+  }
+
+  private boolean eligible() {
+    if ((method.access & (ACC_ABSTRACT | ACC_NATIVE)) != 0 || method.instructions.size() == 0) {
+      return false;
+    }
+    if (method.name.equals("<init>") || method.name.equals("<clinit>")) {
+      return false;
+    }
+    if ((method.access & ACC_SYNCHRONIZED) != 0) {
+      return false;
+    }
+    if (!isStatic) {
+      for (AbstractInsnNode i : method.instructions) {
+        if (i instanceof VarInsnNode v && v.var == 0 && v.getOpcode() == ASTORE) {
+          return false; // 'this' reassigned: the receiver could not be recovered on rewind
+        }
+      }
+    }
+    return true;
+  }
+
+  /** One resume site. */
+  private static final class Site {
+    final int index;
+    final AbstractInsnNode at;
+    final org.objectweb.asm.tree.analysis.Frame<BasicValue> frame;
+    final int stackDepth;
+    final boolean call;
+    /** Loop iterations between polls, or 0 for a poll on every pass (method entry). */
+    final int chunk;
+    final LabelNode invokeLabel = new LabelNode();
+    final LabelNode resume = new LabelNode();
+    final LabelNode unwind = new LabelNode();
+    final LabelNode restore = new LabelNode();
+
+    Site(int index, AbstractInsnNode at, org.objectweb.asm.tree.analysis.Frame<BasicValue> frame,
+        int stackDepth, boolean call, int chunk) {
+      this.index = index;
+      this.at = at;
+      this.frame = frame;
+      this.stackDepth = stackDepth;
+      this.call = call;
+      this.chunk = chunk;
+    }
+  }
+
+  private void run() {
+    List<Site> sites = findSites();
+    if (sites.isEmpty()) {
+      return;
+    }
+    frameLocal = method.maxLocals;
+    counterLocal = method.maxLocals + 1;
+    method.maxLocals += 2;
+    InsnList tail = new InsnList();
+    for (Site s : sites) {
+      if (s.call) {
+        instrumentCall(s);
+      } else {
+        instrumentPoll(s);
+      }
+      tail.add(unwindBlock(s));
+      tail.add(restoreBlock(s));
+    }
+    method.instructions.insert(entry(sites));
+    method.instructions.add(tail);
+  }
+
+  private List<Site> findSites() {
+    InsnList insns = method.instructions;
+    Set<LabelNode> loopHeads = new LinkedHashSet<>();
+    boolean[] headHasCall = new boolean[insns.size()];
+    for (int i = 0; i < insns.size(); i++) {
+      for (LabelNode target : jumpTargets(insns.get(i))) {
+        int t = insns.indexOf(target);
+        if (t <= i) {
+          loopHeads.add(target);
+          headHasCall[t] |= containsCall(insns, t, i);
+        }
+      }
+    }
+    List<Site> sites = new ArrayList<>();
+    boolean anyCall = false;
+    for (int i = 0; i < insns.size(); i++) {
+      AbstractInsnNode insn = insns.get(i);
+      var f = analysis.frame(i);
+      if (f == null || analysis.inMonitor(i)) {
+        continue;
+      }
+      if (insn instanceof LabelNode l && loopHeads.contains(l) && MethodAnalysis.initialized(f, f.getStackSize())) {
+        sites.add(new Site(sites.size(), insn, f, f.getStackSize(), false, headHasCall[i] ? CALL_CHUNK : CHUNK));
+      } else if (insn instanceof MethodInsnNode m && mayReachProcessCode(m)) {
+        int depth = f.getStackSize() - argSlots(m);
+        if (MethodAnalysis.initialized(f, f.getStackSize())) {
+          sites.add(new Site(sites.size(), insn, f, depth, true, 0));
+          anyCall = true;
+        }
+      }
+    }
+    boolean anyLoop = sites.stream().anyMatch(s -> !s.call);
+    if (anyCall && !anyLoop) {
+      AbstractInsnNode first = insns.getFirst();
+      LabelNode start = new LabelNode();
+      insns.insert(start);
+      List<Site> withEntry = new ArrayList<>();
+      withEntry.add(new Site(0, start, analysis.frame(0), 0, false, 0));
+      for (Site s : sites) {
+        withEntry.add(new Site(s.index + 1, s.at, s.frame, s.stackDepth, s.call, s.chunk));
+      }
+      assert first != null;
+      return withEntry;
+    }
+    return sites;
+  }
+
+  private static boolean containsCall(InsnList insns, int from, int to) {
+    for (int k = from; k <= to; k++) {
+      int op = insns.get(k).getOpcode();
+      if (op >= INVOKEVIRTUAL && op <= INVOKEDYNAMIC) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<LabelNode> jumpTargets(AbstractInsnNode insn) {
+    if (insn instanceof JumpInsnNode j) {
+      return List.of(j.label);
+    }
+    if (insn instanceof TableSwitchInsnNode t) {
+      List<LabelNode> r = new ArrayList<>(t.labels);
+      r.add(t.dflt);
+      return r;
+    }
+    if (insn instanceof LookupSwitchInsnNode l) {
+      List<LabelNode> r = new ArrayList<>(l.labels);
+      r.add(l.dflt);
+      return r;
+    }
+    return List.of();
+  }
+
+  /** Number of operand stack entries the call consumes (receiver included). */
+  private static int argSlots(MethodInsnNode m) {
+    return Type.getArgumentTypes(m.desc).length + (m.getOpcode() == INVOKESTATIC ? 0 : 1);
+  }
+
+  /**
+   * True when the call may run instrumented code that captures: any call on a process class,
+   * virtual and interface calls on platform types that are not final (process classes may
+   * implement them), and the resumable virtual system calls.
+   */
+  private boolean mayReachProcessCode(MethodInsnNode m) {
+    if (m.owner.equals(CTX)) {
+      return m.name.equals("sleep") || m.name.equals("yield");
+    }
+    if (m.name.equals("<init>") || m.owner.startsWith("[")) {
+      return false;
+    }
+    ClassHierarchy.Info info = hierarchy.info(m.owner);
+    if (info == null) {
+      return false;
+    }
+    if (info.isProcess()) {
+      return true;
+    }
+    int op = m.getOpcode();
+    return (op == INVOKEVIRTUAL || op == INVOKEINTERFACE) && !info.isFinal()
+        && !m.owner.startsWith("io/roam/");
+  }
+
+  // ---------------------------------------------------------------- emitted code
+
+  private InsnList entry(List<Site> sites) {
+    InsnList il = new InsnList();
+    LabelNode body = new LabelNode();
+    LabelNode bad = new LabelNode();
+    if (sites.stream().anyMatch(s -> s.chunk > 0)) {
+      // emits: counter = CHUNK;
+      il.add(new IntInsnNode(SIPUSH, CHUNK));
+      il.add(new VarInsnNode(ISTORE, counterLocal));
+    }
+    // emits: if (Ctx.mode == REWINDING) { Frame f = Continuation.next(Ctx.cont, KEY); switch (f.site) {...} }
+    il.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
+    il.add(new InsnNode(ICONST_2));
+    il.add(new JumpInsnNode(IF_ICMPNE, body));
+    il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
+    il.add(new LdcInsnNode(key));
+    il.add(new MethodInsnNode(INVOKESTATIC, CONT, "next",
+        "(L" + CONT + ";Ljava/lang/String;)L" + FRAME + ";", false));
+    il.add(new VarInsnNode(ASTORE, frameLocal));
+    il.add(new VarInsnNode(ALOAD, frameLocal));
+    il.add(new FieldInsnNode(GETFIELD, FRAME, "site", "I"));
+    LabelNode[] targets = sites.stream().map(s -> s.restore).toArray(LabelNode[]::new);
+    il.add(new TableSwitchInsnNode(0, sites.size() - 1, bad, targets));
+    il.add(bad);
+    // emits: throw new CaptureStateException("bad site")  (via a runtime helper that throws)
+    il.add(new VarInsnNode(ALOAD, frameLocal));
+    il.add(new MethodInsnNode(INVOKESTATIC, "io/roam/instrument/runtime/Rewind", "badSite",
+        "(L" + FRAME + ";)Ljava/lang/RuntimeException;", false));
+    il.add(new InsnNode(ATHROW));
+    il.add(body);
+    return il;
+  }
+
+  private void instrumentCall(Site s) {
+    InsnList insns = method.instructions;
+    insns.insertBefore(s.at, s.invokeLabel);
+    InsnList after = new InsnList();
+    // emits: if (Ctx.mode != RUNNING) goto unwind_k;
+    after.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
+    after.add(new JumpInsnNode(IFNE, s.unwind));
+    after.add(s.resume);
+    insns.insert(s.at, after);
+    safeInvokes.add((MethodInsnNode) s.at);
+  }
+
+  private void instrumentPoll(Site s) {
+    MethodInsnNode poll = new MethodInsnNode(INVOKESTATIC, CTX, "poll", "()Z", false);
+    safeInvokes.add(poll);
+    InsnList il = new InsnList();
+    if (s.chunk == 0) {
+      // emits: if (Ctx.poll()) goto unwind_k;
+      il.add(poll);
+      il.add(new JumpInsnNode(IFNE, s.unwind));
+      il.add(s.resume);
+      method.instructions.insert(s.at, il);
+      return;
+    }
+    // emits: if (--counter <= 0) { counter = CHUNK; if (Ctx.poll()) goto unwind_k; }
+    il.add(new IincInsnNode(counterLocal, -1));
+    il.add(new VarInsnNode(ILOAD, counterLocal));
+    il.add(new JumpInsnNode(IFGT, s.resume));
+    il.add(intConst(s.chunk));
+    il.add(new VarInsnNode(ISTORE, counterLocal));
+    il.add(poll);
+    il.add(new JumpInsnNode(IFNE, s.unwind));
+    il.add(s.resume);
+    method.instructions.insert(s.at, il);
+  }
+
+  /** Saves the frame of site {@code s} and returns a dummy value. */
+  private InsnList unwindBlock(Site s) {
+    InsnList il = new InsnList();
+    il.add(s.unwind);
+    if (s.call) {
+      int size = Type.getReturnType(((MethodInsnNode) s.at).desc).getSize();
+      if (size > 0) {
+        il.add(new InsnNode(size == 2 ? POP2 : POP));
+      }
+    }
+    // emits: Frame f = Continuation.push(Ctx.cont, KEY, site, nPrims, nRefs);
+    int[] counts = counts(s);
+    il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
+    il.add(new LdcInsnNode(key));
+    il.add(intConst(s.index));
+    il.add(intConst(counts[0]));
+    il.add(intConst(counts[1]));
+    il.add(new MethodInsnNode(INVOKESTATIC, CONT, "push",
+        "(L" + CONT + ";Ljava/lang/String;III)L" + FRAME + ";", false));
+    il.add(new VarInsnNode(ASTORE, frameLocal));
+    // emits: for each stack value, top first: f.pushX(value);
+    for (int i = s.stackDepth - 1; i >= 0; i--) {
+      BasicValue v = s.frame.getStack(i);
+      il.add(new VarInsnNode(ALOAD, frameLocal));
+      if (v.getSize() == 2) {
+        il.add(new InsnNode(DUP_X2));
+        il.add(new InsnNode(POP));
+      } else {
+        il.add(new InsnNode(SWAP));
+      }
+      il.add(pushCall(v));
+    }
+    // emits: for each local, lowest slot first: f.pushX(local);
+    for (int i = 0; i < s.frame.getLocals(); i++) {
+      BasicValue v = s.frame.getLocal(i);
+      if (!saved(v)) {
+        continue;
+      }
+      il.add(new VarInsnNode(ALOAD, frameLocal));
+      il.add(new VarInsnNode(v.getType().getOpcode(ILOAD), i));
+      il.add(pushCall(v));
+    }
+    if (!isStatic) {
+      // emits: f.self = this;
+      il.add(new VarInsnNode(ALOAD, frameLocal));
+      il.add(new VarInsnNode(ALOAD, 0));
+      il.add(new FieldInsnNode(PUTFIELD, FRAME, "self", "Ljava/lang/Object;"));
+    }
+    // emits: return <dummy>;
+    Type ret = Type.getReturnType(method.desc);
+    if (ret.getSort() != Type.VOID) {
+      il.add(zero(ret));
+    }
+    il.add(new InsnNode(ret.getOpcode(IRETURN)));
+    return il;
+  }
+
+  /** Reloads the frame of site {@code s} and jumps back into the method body. */
+  private InsnList restoreBlock(Site s) {
+    InsnList il = new InsnList();
+    il.add(s.restore);
+    // emits: for each local, highest slot first: local = (T) f.popX();
+    for (int i = s.frame.getLocals() - 1; i >= 0; i--) {
+      BasicValue v = s.frame.getLocal(i);
+      if (!saved(v)) {
+        continue;
+      }
+      il.add(popValue(v));
+      il.add(new VarInsnNode(v.getType().getOpcode(ISTORE), i));
+    }
+    // emits: for each stack value, bottom first: push (T) f.popX();
+    for (int i = 0; i < s.stackDepth; i++) {
+      il.add(popValue(s.frame.getStack(i)));
+    }
+    if (s.call) {
+      MethodInsnNode m = (MethodInsnNode) s.at;
+      if (m.getOpcode() != INVOKESTATIC) {
+        // emits: push (Owner) Continuation.peekSelf(Ctx.cont);
+        il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
+        il.add(new MethodInsnNode(INVOKESTATIC, CONT, "peekSelf", "(L" + CONT + ";)Ljava/lang/Object;", false));
+        il.add(new TypeInsnNode(CHECKCAST, m.owner));
+      }
+      // emits: push a zero for every argument; goto invoke_k;
+      for (Type t : Type.getArgumentTypes(m.desc)) {
+        il.add(zero(t));
+      }
+      il.add(new JumpInsnNode(GOTO, s.invokeLabel));
+    } else {
+      // emits: Continuation.finish(Ctx.cont); Ctx.mode = RUNNING; goto resume_k;
+      il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
+      il.add(new MethodInsnNode(INVOKESTATIC, "io/roam/instrument/runtime/Rewind", "finish",
+          "(L" + CONT + ";)V", false));
+      il.add(new InsnNode(ICONST_0));
+      il.add(new FieldInsnNode(PUTSTATIC, CTX, "mode", "I"));
+      il.add(new JumpInsnNode(GOTO, s.resume));
+    }
+    return il;
+  }
+
+  private static boolean saved(BasicValue v) {
+    return v != null && v.getType() != null && v != BasicValue.UNINITIALIZED_VALUE;
+  }
+
+  private int[] counts(Site s) {
+    int prims = 0;
+    int refs = 0;
+    for (int i = 0; i < s.stackDepth; i++) {
+      if (isRef(s.frame.getStack(i))) {
+        refs++;
+      } else {
+        prims++;
+      }
+    }
+    for (int i = 0; i < s.frame.getLocals(); i++) {
+      BasicValue v = s.frame.getLocal(i);
+      if (saved(v)) {
+        if (isRef(v)) {
+          refs++;
+        } else {
+          prims++;
+        }
+      }
+    }
+    return new int[] {prims, refs};
+  }
+
+  private static boolean isRef(BasicValue v) {
+    int sort = v.getType().getSort();
+    return sort == Type.OBJECT || sort == Type.ARRAY;
+  }
+
+  private static MethodInsnNode pushCall(BasicValue v) {
+    Type t = v.getType();
+    String[] nd = switch (t.getSort()) {
+      case Type.LONG -> new String[] {"pushJ", "(J)V"};
+      case Type.DOUBLE -> new String[] {"pushD", "(D)V"};
+      case Type.FLOAT -> new String[] {"pushF", "(F)V"};
+      case Type.OBJECT, Type.ARRAY -> new String[] {"pushA", "(Ljava/lang/Object;)V"};
+      default -> new String[] {"pushI", "(I)V"};
+    };
+    return new MethodInsnNode(INVOKEVIRTUAL, FRAME, nd[0], nd[1], false);
+  }
+
+  private InsnList popValue(BasicValue v) {
+    InsnList il = new InsnList();
+    Type t = v.getType();
+    il.add(new VarInsnNode(ALOAD, frameLocal));
+    switch (t.getSort()) {
+      case Type.LONG -> il.add(new MethodInsnNode(INVOKEVIRTUAL, FRAME, "popJ", "()J", false));
+      case Type.DOUBLE -> il.add(new MethodInsnNode(INVOKEVIRTUAL, FRAME, "popD", "()D", false));
+      case Type.FLOAT -> il.add(new MethodInsnNode(INVOKEVIRTUAL, FRAME, "popF", "()F", false));
+      case Type.OBJECT, Type.ARRAY -> {
+        il.add(new MethodInsnNode(INVOKEVIRTUAL, FRAME, "popA", "()Ljava/lang/Object;", false));
+        if (t.getSort() == Type.OBJECT && t.getInternalName().equals("null")) {
+          il.add(new InsnNode(POP));
+          il.add(new InsnNode(ACONST_NULL));
+        } else if (!t.getDescriptor().equals("Ljava/lang/Object;")) {
+          il.add(new TypeInsnNode(CHECKCAST, t.getSort() == Type.ARRAY ? t.getDescriptor() : t.getInternalName()));
+        }
+      }
+      default -> il.add(new MethodInsnNode(INVOKEVIRTUAL, FRAME, "popI", "()I", false));
+    }
+    return il;
+  }
+
+  private static AbstractInsnNode zero(Type t) {
+    return switch (t.getSort()) {
+      case Type.LONG -> new InsnNode(LCONST_0);
+      case Type.DOUBLE -> new InsnNode(DCONST_0);
+      case Type.FLOAT -> new InsnNode(FCONST_0);
+      case Type.OBJECT, Type.ARRAY -> new InsnNode(ACONST_NULL);
+      default -> new InsnNode(ICONST_0);
+    };
+  }
+
+  private static AbstractInsnNode intConst(int v) {
+    if (v >= -1 && v <= 5) {
+      return new InsnNode(ICONST_0 + v);
+    }
+    return v <= Short.MAX_VALUE ? new IntInsnNode(SIPUSH, v) : new LdcInsnNode(v);
+  }
+}

@@ -1,0 +1,125 @@
+package io.roam.instrument.runtime;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Generates the per-process context class {@value #INTERNAL_NAME}: one copy is defined in every
+ * process class loader, so its static fields are per process and instrumented code reaches them
+ * with a single {@code getstatic}. This class is the contract between instrumented code and the
+ * runtime (keep in sync with {@code io.roam.instrument.rewrite.ContinuationTransformer} and
+ * {@code SystemCallRedirector}).
+ *
+ * <pre>
+ * public final class Ctx {
+ *   public static volatile boolean requested; // a capture is wanted: polls take the slow path
+ *   public static int mode;                   // MODE_RUNNING, MODE_UNWINDING or MODE_REWINDING
+ *   public static Continuation cont;          // frames of the virtual thread now running
+ *   public static VirtualSystem sys;          // the kernel's system calls for this process
+ *   public static boolean poll() { return requested &amp;&amp; sys.safePoint(); }
+ *   public static boolean clinit(String cls) { ... }      // see VirtualSystem-independent ClinitHook
+ *   public static R m(A...) { return sys.m(A...); }      // one per VirtualSystem method
+ * }
+ * </pre>
+ *
+ * Only one virtual thread of a process runs at any moment, so the per-process {@code mode} is
+ * also the mode of the running thread.
+ */
+public final class ContextClass {
+  /** Internal name of the context class in every process loader. */
+  public static final String INTERNAL_NAME = "io/roam/proc/Ctx";
+  /** Binary name of the context class. */
+  public static final String NAME = "io.roam.proc.Ctx";
+  /** Normal execution. */
+  public static final int MODE_RUNNING = 0;
+  /** Frames are being saved on the way out. */
+  public static final int MODE_UNWINDING = 1;
+  /** Frames are being reloaded on the way in. */
+  public static final int MODE_REWINDING = 2;
+
+  static final String VS = Type.getInternalName(VirtualSystem.class);
+  static final String CONT = Type.getDescriptor(Continuation.class);
+  static final String HOOK = Type.getInternalName(ClinitHook.class);
+
+  private ContextClass() {}
+
+  /** The class file of the context class (identical for every process). */
+  public static byte[] bytes() {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+        INTERNAL_NAME, null, "java/lang/Object", null);
+    int pubStatic = Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC;
+    cw.visitField(pubStatic | Opcodes.ACC_VOLATILE, "requested", "Z", null, null).visitEnd();
+    cw.visitField(pubStatic, "mode", "I", null, null).visitEnd();
+    cw.visitField(pubStatic, "cont", CONT, null, null).visitEnd();
+    cw.visitField(pubStatic, "sys", "L" + VS + ";", null, null).visitEnd();
+    cw.visitField(pubStatic, "hook", "L" + HOOK + ";", null, null).visitEnd();
+    emitPoll(cw);
+    emitClinit(cw);
+    Method[] methods = VirtualSystem.class.getMethods();
+    Arrays.sort(methods, Comparator.comparing(m -> m.getName() + Type.getMethodDescriptor(m)));
+    for (Method m : methods) {
+      if (!m.getName().equals("safePoint") && !Modifier.isStatic(m.getModifiers())) {
+        emitForwarder(cw, m);
+      }
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private static void emitPoll(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "poll", "()Z", null, null);
+    mv.visitCode();
+    // emits: return requested && sys.safePoint();
+    Label no = new Label();
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "requested", "Z");
+    mv.visitJumpInsn(Opcodes.IFEQ, no);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "safePoint", "()Z", true);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitLabel(no);
+    mv.visitInsn(Opcodes.ICONST_0);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static void emitClinit(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "clinit",
+        "(Ljava/lang/String;)Z", null, null);
+    mv.visitCode();
+    // emits: return hook.initializing(cls);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "hook", "L" + HOOK + ";");
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, HOOK, "initializing", "(Ljava/lang/String;)Z", true);
+    mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static void emitForwarder(ClassWriter cw, Method m) {
+    String desc = Type.getMethodDescriptor(m);
+    String[] exceptions = Arrays.stream(m.getExceptionTypes()).map(Type::getInternalName).toArray(String[]::new);
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, m.getName(), desc, null,
+        exceptions.length == 0 ? null : exceptions);
+    mv.visitCode();
+    // emits: return sys.<m>(args...);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
+    int slot = 0;
+    for (Type t : Type.getArgumentTypes(desc)) {
+      mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+      slot += t.getSize();
+    }
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, m.getName(), desc, true);
+    mv.visitInsn(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN));
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+}

@@ -1,0 +1,72 @@
+package io.roam.instrument.runtime;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * The virtual system calls of one process: what instrumented code reaches instead of the JVM's
+ * own {@code System}, {@code Thread} and {@code Runtime}. The kernel implements it once per
+ * process; the per-process context class ({@link ContextClass}) holds that instance and offers
+ * a static forwarder for every method here, with the same name and descriptor, which is what
+ * rewritten call sites invoke (keep in sync with {@code SystemCallRedirector}).
+ *
+ * <p>Methods marked <em>resumable</em> may be the innermost frame of a capture: while the
+ * process is rewinding ({@link ContextClass#MODE_REWINDING}) they are re-invoked with dummy
+ * arguments and must continue from the state they left in {@link Continuation#syscallState}.
+ */
+public interface VirtualSystem {
+  /**
+   * Called from a safe point when a capture was requested. Returns true when the whole stack may
+   * be unwound now, having set the mode to {@link ContextClass#MODE_UNWINDING}; false defers the
+   * request to a later safe point.
+   */
+  boolean safePoint();
+
+  PrintStream out();
+
+  PrintStream err();
+
+  InputStream in();
+
+  void setOut(PrintStream s);
+
+  void setErr(PrintStream s);
+
+  void setIn(InputStream s);
+
+  /** {@code System.exit}: ends the process with this code. */
+  void exit(int code);
+
+  /** {@code Runtime.exit}. */
+  void runtimeExit(Runtime runtime, int code);
+
+  /** {@code Runtime.halt}. */
+  void runtimeHalt(Runtime runtime, int code);
+
+  /** Wall clock of the process: continues across moves. */
+  long currentTimeMillis();
+
+  /** Monotonic clock of the process: never goes backwards across moves. */
+  long nanoTime();
+
+  /** Resumable. {@code Thread.sleep(millis)}. */
+  void sleep(long millis) throws InterruptedException;
+
+  /** Resumable. {@code Thread.sleep(millis, nanos)}. */
+  void sleep(long millis, int nanos) throws InterruptedException;
+
+  /** {@code Thread.yield}: a safe point that lets other processes run. */
+  void yield();
+
+  /** {@code Thread.currentThread}: the virtual thread's stable {@code Thread} object. */
+  Thread currentThread();
+
+  /** {@code System.identityHashCode}: stable across moves for process objects. */
+  int identityHashCode(Object o);
+
+  /** Next stable identity hash for a process object (see {@link StableIdentity}). */
+  int nextIdentityHash();
+
+  /** {@code Math.random}: from a per-process generator that is part of the snapshot. */
+  double mathRandom();
+}

@@ -1,0 +1,82 @@
+package io.roam.kernel.image;
+
+import io.roam.instrument.runtime.VThreadLocal;
+import io.roam.kernel.process.ProcessClassLoader;
+import io.roam.kernel.process.ProcessRuntime;
+import io.roam.kernel.process.VirtualConsole;
+import io.roam.kernel.snapshot.HeapPolicy;
+import java.util.Set;
+
+/**
+ * The heap policy of one process: its classes are those of its loader; its console streams, its
+ * main virtual thread and the JVM's {@code Runtime} are re-bound by name in the resuming JVM; the
+ * kernel's own {@link VThreadLocal} is vetted for field copying.
+ */
+final class ProcessHeapPolicy implements HeapPolicy {
+  static final String MAIN_THREAD = "thread:main";
+  static final String RUNTIME = "jvm:runtime";
+
+  private final ProcessClassLoader loader;
+  private final ProcessRuntime runtime;
+  private final Set<String> literals;
+
+  ProcessHeapPolicy(ProcessClassLoader loader, ProcessRuntime runtime, Set<String> literals) {
+    this.loader = loader;
+    this.runtime = runtime;
+    this.literals = literals;
+  }
+
+  @Override
+  public boolean isProcessClass(Class<?> c) {
+    return c.getClassLoader() == loader;
+  }
+
+  @Override
+  public Class<?> resolve(String className) throws ClassNotFoundException {
+    return Class.forName(className, false, loader);
+  }
+
+  @Override
+  public String canonicalName(Object o) {
+    VirtualConsole c = runtime.console();
+    if (o == c.out()) {
+      return VirtualConsole.OUT;
+    }
+    if (o == c.err()) {
+      return VirtualConsole.ERR;
+    }
+    if (o == c.in()) {
+      return VirtualConsole.IN;
+    }
+    if (o == runtime.state().mainThread) {
+      return MAIN_THREAD;
+    }
+    if (o == Runtime.getRuntime()) {
+      return RUNTIME;
+    }
+    return null;
+  }
+
+  @Override
+  public Object canonicalObject(String name) {
+    VirtualConsole c = runtime.console();
+    return switch (name) {
+      case VirtualConsole.OUT -> c.out();
+      case VirtualConsole.ERR -> c.err();
+      case VirtualConsole.IN -> c.in();
+      case MAIN_THREAD -> runtime.state().mainThread;
+      case RUNTIME -> Runtime.getRuntime();
+      default -> null;
+    };
+  }
+
+  @Override
+  public boolean isLiteral(String s) {
+    return literals.contains(s);
+  }
+
+  @Override
+  public boolean isVettedJdkClass(Class<?> c) {
+    return c == VThreadLocal.class;
+  }
+}

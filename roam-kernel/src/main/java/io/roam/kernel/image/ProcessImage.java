@@ -1,0 +1,316 @@
+package io.roam.kernel.image;
+
+import io.roam.instrument.Instrumenter;
+import io.roam.instrument.runtime.Continuation;
+import io.roam.instrument.runtime.Frame;
+import io.roam.kernel.RoamException;
+import io.roam.kernel.process.CodeSource;
+import io.roam.kernel.process.LiteralStrings;
+import io.roam.kernel.process.ProcessClassLoader;
+import io.roam.kernel.process.ProcessRuntime;
+import io.roam.kernel.process.ProcessState;
+import io.roam.kernel.process.VirtualClock;
+import io.roam.kernel.process.VirtualConsole;
+import io.roam.kernel.snapshot.HeapCodec;
+import io.roam.kernel.snapshot.SnapshotCaptureException;
+import io.roam.kernel.snapshot.SnapshotFormatException;
+import io.roam.kernel.snapshot.SnapshotReader;
+import io.roam.kernel.snapshot.SnapshotWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A captured process as a snapshot file, and back. Sections, in order:
+ * <ul>
+ *   <li>{@code meta}: rewriter version, process and main class names, code digest, console byte
+ *       counts, clock readings, identity-hash state, main thread name, initialized classes;
+ *   <li>{@code code}: every entry of the process's class path (original, not rewritten, bytes);
+ *   <li>{@code heap}: one object graph (see {@link HeapCodec}) rooted at
+ *       {@code [statics, frames, threadLocals, mathRandom, syscallState]}.
+ * </ul>
+ * Reading checks the container, the rewriter version and the code digest before any process
+ * class is loaded, and the heap's class table before any object is created.
+ */
+public final class ProcessImage {
+  private static final int META_VERSION = 1;
+
+  /** A process read back from a snapshot, ready to be resumed. */
+  public record Restored(ProcessRuntime runtime, String mainClass, String processId) {}
+
+  private ProcessImage() {}
+
+  // ------------------------------------------------------------------ write
+
+  /** Writes the captured process to {@code file} atomically; returns the file's size. */
+  public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
+    ProcessClassLoader loader = rt.loader();
+    List<String> initialized = rt.initializedClasses();
+    Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
+        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState};
+    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(loader.code())));
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
+        SnapshotWriter w = new SnapshotWriter(out);
+        w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
+        try (OutputStream s = w.openSection("code")) {
+          writeCode(loader.code(), s);
+        }
+        try (OutputStream s = w.openSection("heap")) {
+          codec.encode(root, s);
+        }
+        w.finish();
+        out.flush();
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.size(file);
+    } catch (SnapshotCaptureException e) {
+      throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static byte[] meta(ProcessRuntime rt, String mainClass, CodeSource code, List<String> initialized)
+      throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    DataOutputStream d = new DataOutputStream(b);
+    d.writeInt(META_VERSION);
+    d.writeInt(Instrumenter.VERSION);
+    d.writeUTF("local-1");
+    d.writeUTF("local");
+    d.writeUTF(mainClass);
+    d.writeUTF(code.digest());
+    d.writeLong(rt.console().outWritten());
+    d.writeLong(rt.console().errWritten());
+    d.writeLong(rt.state().clock.nanoTime());
+    d.writeLong(rt.state().clock.currentTimeMillis());
+    d.writeInt(rt.state().hashState());
+    d.writeUTF(rt.state().mainThread.getName());
+    d.writeInt(initialized.size());
+    for (String c : initialized) {
+      d.writeUTF(c);
+    }
+    d.flush();
+    return b.toByteArray();
+  }
+
+  private static void writeCode(CodeSource code, OutputStream s) throws IOException {
+    DataOutputStream d = new DataOutputStream(s);
+    d.writeInt(code.entries().size());
+    for (Map.Entry<String, byte[]> e : code.entries().entrySet()) {
+      d.writeUTF(e.getKey());
+      d.writeInt(e.getValue().length);
+      d.write(e.getValue());
+    }
+    d.flush();
+  }
+
+  /** {@code [className, String[] names, Object[] values]} per initialized class, in order. */
+  private static Object[] statics(ProcessClassLoader loader, List<String> initialized) throws RoamException {
+    List<Object> out = new ArrayList<>();
+    for (String name : initialized) {
+      try {
+        Class<?> c = Class.forName(name, false, loader);
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (Field f : staticFields(c)) {
+          names.add(f.getName());
+          values.add(f.get(null));
+        }
+        out.add(new Object[] {name, names.toArray(String[]::new), values.toArray()});
+      } catch (ReflectiveOperationException e) {
+        throw new RoamException("cannot read the static fields of " + name + ": " + e, e);
+      }
+    }
+    return out.toArray();
+  }
+
+  private static List<Field> staticFields(Class<?> c) {
+    List<Field> out = new ArrayList<>();
+    for (Field f : c.getDeclaredFields()) {
+      if (Modifier.isStatic(f.getModifiers())) {
+        f.setAccessible(true);
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** {@code [method, site, self, long[] prims, Object[] refs]} per frame, innermost first. */
+  private static Object[] frames(Continuation c) {
+    List<Frame> fs = c.frames();
+    Object[] out = new Object[fs.size()];
+    for (int i = 0; i < out.length; i++) {
+      Frame f = fs.get(i);
+      out[i] = new Object[] {f.method, f.site, f.self, f.prims(), f.refs()};
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ read
+
+  /** Reads a snapshot; nothing of the process runs until the caller resumes it. */
+  public static Restored read(Path file, ClassLoader parent) throws IOException, RoamException {
+    try {
+      SnapshotReader r = SnapshotReader.open(file);
+      for (String s : List.of("meta", "code", "heap")) {
+        if (!r.hasSection(s)) {
+          throw new RoamException("snapshot " + file + " has no '" + s + "' section; it was not written by Roam");
+        }
+      }
+      Meta m = Meta.parse(r.readSection("meta"), file);
+      CodeSource code = readCode(r.readSection("code"), file);
+      if (!code.digest().equals(m.digest)) {
+        throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
+      }
+      ProcessClassLoader loader = new ProcessClassLoader(code, parent);
+      Continuation main = new Continuation();
+      ProcessState state = new ProcessState(main, m.threadName, VirtualClock.resume(m.nanos, m.millis), m.hashState);
+      state.initialized().addAll(m.initialized);
+      ProcessRuntime rt = new ProcessRuntime(loader, state, new VirtualConsole(m.outWritten, m.errWritten));
+      rt.restoring(new HashSet<>(m.initialized));
+      try {
+        HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(code)));
+        Object[] root = (Object[]) codec.decode(r.readSection("heap"));
+        restoreStatics(loader, (Object[]) root[0]);
+        restoreFrames(main, (Object[]) root[1]);
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> locals = (Map<Object, Object>) root[2];
+        main.threadLocals().putAll(locals);
+        state.mathRandom((Random) root[3]);
+        main.syscallState = root[4];
+      } finally {
+        rt.restoring(Set.of());
+      }
+      return new Restored(rt, m.mainClass, m.processId);
+    } catch (SnapshotFormatException e) {
+      throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
+    } catch (ClassCastException | ArrayIndexOutOfBoundsException e) {
+      throw new RoamException("snapshot " + file + " has a heap of the wrong shape: " + e.getMessage(), e);
+    }
+  }
+
+  private static CodeSource readCode(byte[] section, Path file) throws IOException, RoamException {
+    DataInputStream d = new DataInputStream(new ByteArrayInputStream(section));
+    try {
+      int n = d.readInt();
+      if (n < 0 || n > 1_000_000) {
+        throw new RoamException("snapshot " + file + " claims " + n + " code entries");
+      }
+      Map<String, byte[]> entries = new LinkedHashMap<>();
+      long total = 0;
+      for (int i = 0; i < n; i++) {
+        String name = d.readUTF();
+        int len = d.readInt();
+        total += len;
+        if (len < 0 || len > d.available() || total > CodeSource.MAX_BYTES) {
+          throw new RoamException("snapshot " + file + ": code entry " + name + " has an impossible length " + len);
+        }
+        byte[] b = new byte[len];
+        d.readFully(b);
+        entries.put(name, b);
+      }
+      return CodeSource.of(entries);
+    } catch (EOFException e) {
+      throw new RoamException("snapshot " + file + ": the code section is truncated", e);
+    }
+  }
+
+  private static void restoreStatics(ProcessClassLoader loader, Object[] statics) throws RoamException {
+    for (Object o : statics) {
+      Object[] cls = (Object[]) o;
+      String name = (String) cls[0];
+      String[] names = (String[]) cls[1];
+      Object[] values = (Object[]) cls[2];
+      try {
+        Class<?> c = Class.forName(name, true, loader);
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Field f : staticFields(c)) {
+          fields.put(f.getName(), f);
+        }
+        for (int i = 0; i < names.length; i++) {
+          Field f = fields.get(names[i]);
+          if (f == null) {
+            throw new RoamException("snapshot names static field " + name + "." + names[i] + " that the code lacks");
+          }
+          f.set(null, values[i]);
+        }
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        throw new RoamException("cannot restore the static fields of " + name + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void restoreFrames(Continuation main, Object[] frames) {
+    for (Object o : frames) {
+      Object[] f = (Object[]) o;
+      main.frames().add(new Frame((String) f[0], (Integer) f[1], f[2], (long[]) f[3], (Object[]) f[4]));
+    }
+  }
+
+  /** The fields of the meta section. */
+  private record Meta(String processId, String home, String mainClass, String digest, long outWritten,
+      long errWritten, long nanos, long millis, int hashState, String threadName, List<String> initialized) {
+    static Meta parse(byte[] b, Path file) throws IOException, RoamException {
+      DataInputStream d = new DataInputStream(new ByteArrayInputStream(b));
+      try {
+        int v = d.readInt();
+        if (v != META_VERSION) {
+          throw new RoamException("snapshot " + file + " has process metadata version " + v
+              + "; this Roam reads version " + META_VERSION);
+        }
+        int rewriter = d.readInt();
+        if (rewriter != Instrumenter.VERSION) {
+          throw new RoamException("snapshot " + file + " was captured by rewriter version " + rewriter
+              + "; this Roam's rewriter is version " + Instrumenter.VERSION + " — resume it with the Roam that wrote it");
+        }
+        String pid = d.readUTF();
+        String home = d.readUTF();
+        String main = d.readUTF();
+        String digest = d.readUTF();
+        long out = d.readLong();
+        long err = d.readLong();
+        long nanos = d.readLong();
+        long millis = d.readLong();
+        int hash = d.readInt();
+        String thread = d.readUTF();
+        int n = d.readInt();
+        if (n < 0 || n > 10_000_000) {
+          throw new RoamException("snapshot " + file + " claims " + n + " initialized classes");
+        }
+        List<String> init = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          init.add(d.readUTF());
+        }
+        return new Meta(pid, home, main, digest, out, err, nanos, millis, hash, thread, init);
+      } catch (EOFException e) {
+        throw new RoamException("snapshot " + file + ": the meta section is truncated", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.roam.kernel.process;
+
+import io.roam.instrument.Instrumenter;
+import io.roam.instrument.runtime.ContextClass;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The class loader of one process: defines the process's classes from its {@link CodeSource},
+ * rewritten by the {@link Instrumenter}, child-first, plus the process's own copy of the context
+ * class. JDK classes and Roam's own ({@code io.roam.*}) come from the parent, never rewritten.
+ * Records, for the kernel's stack check, the bytecode offsets of every resume site.
+ */
+public final class ProcessClassLoader extends ClassLoader {
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final CodeSource code;
+  private final Instrumenter instrumenter;
+  /** Generated classes (lambdas) waiting to be defined, by binary name. */
+  private final Map<String, Instrumenter.Result> pending = new ConcurrentHashMap<>();
+  /** class binary name → method name+descriptor → sorted offsets of resume-site invokes. */
+  private final Map<String, Map<String, int[]>> safeOffsets = new ConcurrentHashMap<>();
+
+  public ProcessClassLoader(CodeSource code, ClassLoader parent) {
+    super("roam-process", parent);
+    this.code = code;
+    this.instrumenter = new Instrumenter(code::classBytes, parent);
+  }
+
+  /** The code this loader defines classes from. */
+  public CodeSource code() {
+    return code;
+  }
+
+  /** The process's context class. */
+  public Class<?> contextClass() {
+    try {
+      return loadClass(ContextClass.NAME);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("context class missing", e);
+    }
+  }
+
+  /** True when {@code offset} in the method is a resume site of a class of this process. */
+  public boolean isSafe(String className, String methodNameAndDesc, int offset) {
+    Map<String, int[]> m = safeOffsets.get(className);
+    int[] offsets = m == null ? null : m.get(methodNameAndDesc);
+    return offsets != null && Arrays.binarySearch(offsets, offset) >= 0;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        if (name.startsWith("java.") || (name.startsWith("io.roam.") && !name.equals(ContextClass.NAME))) {
+          return super.loadClass(name, resolve);
+        }
+        c = defineProcessClass(name);
+        if (c == null) {
+          return super.loadClass(name, resolve);
+        }
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
+  }
+
+  private Class<?> defineProcessClass(String name) {
+    if (name.equals(ContextClass.NAME)) {
+      byte[] b = ContextClass.bytes();
+      return defineClass(name, b, 0, b.length);
+    }
+    Instrumenter.Result r = pending.remove(name);
+    if (r == null) {
+      byte[] original = code.classBytes(name.replace('.', '/'));
+      if (original == null) {
+        return null;
+      }
+      r = instrumenter.instrument(original);
+    }
+    for (Map.Entry<String, Instrumenter.Result> g : r.generated().entrySet()) {
+      pending.put(g.getKey().replace('/', '.'), g.getValue());
+    }
+    Map<String, int[]> offsets = new ConcurrentHashMap<>();
+    r.safeInvokeOffsets().forEach((m, o) -> {
+      int[] sorted = o.clone();
+      Arrays.sort(sorted);
+      offsets.put(m, sorted);
+    });
+    safeOffsets.put(name, offsets);
+    definePackageFor(name);
+    return defineClass(name, r.bytes(), 0, r.bytes().length);
+  }
+
+  private void definePackageFor(String name) {
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) {
+      String pkg = name.substring(0, dot);
+      if (getDefinedPackage(pkg) == null) {
+        try {
+          definePackage(pkg, null, null, null, null, null, null, null);
+        } catch (IllegalArgumentException alreadyDefined) {
+          // defined concurrently: fine
+        }
+      }
+    }
+  }
+
+  @Override
+  protected URL findResource(String name) {
+    byte[] b = code.get(name);
+    if (b == null) {
+      return null;
+    }
+    try {
+      return new URL(null, "roam-code:/" + name, new java.net.URLStreamHandler() {
+        @Override
+        protected java.net.URLConnection openConnection(URL u) {
+          return new java.net.URLConnection(u) {
+            @Override
+            public void connect() {}
+
+            @Override
+            public InputStream getInputStream() {
+              return new ByteArrayInputStream(b);
+            }
+          };
+        }
+      });
+    } catch (MalformedURLException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public URL getResource(String name) {
+    URL u = findResource(name);
+    return u != null ? u : super.getResource(name);
+  }
+
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    byte[] b = code.get(name);
+    return b != null ? new ByteArrayInputStream(b) : super.getResourceAsStream(name);
+  }
+}

@@ -1,0 +1,122 @@
+package io.roam.kernel.process;
+
+import io.roam.instrument.runtime.ContextClass;
+import io.roam.instrument.runtime.Continuation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the main virtual thread of one process on a carrier thread until it ends or is captured.
+ * {@link #ENTRY} is the frame at which the kernel's stack check stops: everything above it
+ * belongs to the process.
+ */
+public final class ProcessRunner {
+  /** Name of the entry method; the stack check looks for it. */
+  static final String ENTRY = "enter";
+  /** Stack size of carrier threads: instrumented frames are larger than plain ones. */
+  static final long CARRIER_STACK = 256L << 20;
+
+  /** How a run of the process ended. */
+  public sealed interface Outcome permits Exited, Captured, Failed {}
+
+  /** The process's main method returned, or it called {@code System.exit}. */
+  public record Exited(int code) implements Outcome {}
+
+  /** The process was unwound at a safe point; its frames are in the main continuation. */
+  public record Captured(long timeToSafePointNanos) implements Outcome {}
+
+  /** The process's main method threw. */
+  public record Failed(Throwable error) implements Outcome {}
+
+  private ProcessRunner() {}
+
+  /** Finds {@code public static void main(String[])} of the process's main class. */
+  public static MethodHandle mainMethod(ProcessClassLoader loader, String mainClass)
+      throws ReflectiveOperationException {
+    Class<?> c = Class.forName(mainClass, false, loader);
+    MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+    return lookup.findStatic(c, "main", MethodType.methodType(void.class, String[].class));
+  }
+
+  /**
+   * Runs (or, when the continuation holds captured frames, resumes) the process on a new carrier
+   * thread and waits for the outcome.
+   */
+  public static Outcome run(ProcessRuntime runtime, MethodHandle main, String[] args) {
+    CompletableFuture<Outcome> result = new CompletableFuture<>();
+    Thread carrier = new Thread(null, () -> result.complete(runOnCarrier(runtime, main, args)),
+        "roam-carrier", CARRIER_STACK);
+    carrier.start();
+    return result.join();
+  }
+
+  private static Outcome runOnCarrier(ProcessRuntime runtime, MethodHandle main, String[] args) {
+    Continuation c = runtime.state().mainContinuation;
+    Continuation.bind(c);
+    try {
+      if (!c.isEmpty()) {
+        c.beginRewind();
+        runtime.setMode(ContextClass.MODE_REWINDING);
+      }
+      enter(main, args);
+      if (runtime.mode() == ContextClass.MODE_UNWINDING) {
+        runtime.setMode(ContextClass.MODE_RUNNING);
+        return new Captured(runtime.timeToSafePointNanos());
+      }
+      return new Exited(0);
+    } catch (Throwable t) {
+      return new Failed(t);
+    } finally {
+      Continuation.bind(null);
+    }
+  }
+
+  /** The process's entry frame (see {@link SafePointCheck}). */
+  static void enter(MethodHandle main, String[] args) throws Throwable {
+    main.invokeExact(args);
+  }
+
+  /**
+   * Prints an uncaught exception as the JVM's default handler would for thread "main", without
+   * the kernel's frames below the process's entry.
+   */
+  public static void printUncaught(Throwable t, java.io.PrintStream err, String threadName) {
+    trim(t, new java.util.IdentityHashMap<>());
+    err.print("Exception in thread \"" + threadName + "\" ");
+    t.printStackTrace(err);
+    err.flush();
+  }
+
+  private static void trim(Throwable t, java.util.Map<Throwable, Boolean> seen) {
+    if (t == null || seen.put(t, Boolean.TRUE) != null) {
+      return;
+    }
+    StackTraceElement[] st = t.getStackTrace();
+    List<StackTraceElement> kept = new ArrayList<>();
+    for (StackTraceElement e : st) {
+      if (e.getClassName().equals(ProcessRunner.class.getName()) && e.getMethodName().equals(ENTRY)) {
+        break;
+      }
+      kept.add(e);
+    }
+    while (!kept.isEmpty() && isHiddenPlumbing(kept.get(kept.size() - 1))) {
+      kept.remove(kept.size() - 1);
+    }
+    if (kept.size() != st.length) {
+      t.setStackTrace(kept.toArray(StackTraceElement[]::new));
+    }
+    trim(t.getCause(), seen);
+    for (Throwable s : t.getSuppressed()) {
+      trim(s, seen);
+    }
+  }
+
+  private static boolean isHiddenPlumbing(StackTraceElement e) {
+    String c = e.getClassName();
+    return c.startsWith("java.lang.invoke.") || c.startsWith("jdk.internal.");
+  }
+}

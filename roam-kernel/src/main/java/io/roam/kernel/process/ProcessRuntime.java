@@ -1,0 +1,326 @@
+package io.roam.kernel.process;
+
+import io.roam.instrument.runtime.ClinitHook;
+import io.roam.instrument.runtime.ContextClass;
+import io.roam.instrument.runtime.Continuation;
+import io.roam.instrument.runtime.Rewind;
+import io.roam.instrument.runtime.StableIdentity;
+import io.roam.instrument.runtime.VirtualSystem;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The kernel side of one process: implements its virtual system calls and initializer hook,
+ * owns its console, clocks and identity-hash generator, and turns a capture request into an
+ * unwind at the next safe point whose whole stack can be unwound.
+ *
+ * <p>Threading: process code runs on one carrier thread at a time; {@link #requestCapture} may be
+ * called from any thread. Everything else is called from the carrier.
+ */
+public final class ProcessRuntime implements VirtualSystem, ClinitHook {
+  /** What the kernel does when the process ends by itself. */
+  public interface ExitHandler {
+    void exit(int code);
+  }
+
+  private final ProcessClassLoader loader;
+  private final Field requestedField;
+  private final Field modeField;
+  private final Field contField;
+  final VirtualConsole console;
+  final ProcessState state;
+  private final SafePointCheck check;
+  private final Continuation main;
+  private final Object sleepLock = new Object();
+  private volatile boolean captureWanted;
+  private volatile long captureRequestedAt;
+  private volatile long timeToSafePointNanos = -1;
+  private long nextCheck;
+  private long backoff;
+  private ExitHandler exitHandler = code -> {
+    throw new IllegalStateException("no exit handler");
+  };
+  private PrintStream outOverride;
+  private PrintStream errOverride;
+  private InputStream inOverride;
+  /** Names of classes whose initializer must not run: their statics come from a snapshot. */
+  private volatile Set<String> restoring = Set.of();
+
+  public ProcessRuntime(ProcessClassLoader loader, ProcessState state, VirtualConsole console) {
+    this.loader = loader;
+    this.state = state;
+    this.console = console;
+    this.check = new SafePointCheck(loader);
+    this.main = state.mainContinuation;
+    Class<?> ctx = loader.contextClass();
+    try {
+      requestedField = ctx.getField("requested");
+      modeField = ctx.getField("mode");
+      contField = ctx.getField("cont");
+      ctx.getField("sys").set(null, this);
+      ctx.getField("hook").set(null, this);
+      contField.set(null, main);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("context class of the process is malformed", e);
+    }
+  }
+
+  public void onExit(ExitHandler h) {
+    this.exitHandler = h;
+  }
+
+  public ProcessClassLoader loader() {
+    return loader;
+  }
+
+  public VirtualConsole console() {
+    return console;
+  }
+
+  public ProcessState state() {
+    return state;
+  }
+
+  // ------------------------------------------------------------------ capture control
+
+  /** Asks the process to stop at its next safe point (callable from any thread). */
+  public void requestCapture() {
+    captureRequestedAt = System.nanoTime();
+    captureWanted = true;
+    setRequested(true);
+    synchronized (sleepLock) {
+      sleepLock.notifyAll();
+    }
+  }
+
+  /** Nanoseconds from the last capture request to the safe point that honoured it, or -1. */
+  public long timeToSafePointNanos() {
+    return timeToSafePointNanos;
+  }
+
+  /** Current mode of the process's context ({@link ContextClass#MODE_RUNNING} …). */
+  public int mode() {
+    try {
+      return modeField.getInt(null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sets the mode of the process's context. */
+  public void setMode(int mode) {
+    try {
+      modeField.setInt(null, mode);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void setRequested(boolean v) {
+    try {
+      requestedField.setBoolean(null, v);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public boolean safePoint() {
+    if (!captureWanted) {
+      setRequested(false);
+      return false;
+    }
+    long now = System.nanoTime();
+    if (now < nextCheck) {
+      return false;
+    }
+    if (!check.stackIsSafe()) {
+      backoff = Math.min(Math.max(backoff * 2, 10_000), 1_000_000);
+      nextCheck = now + backoff;
+      return false;
+    }
+    beginUnwind(now);
+    return true;
+  }
+
+  private void beginUnwind(long now) {
+    backoff = 0;
+    nextCheck = 0;
+    captureWanted = false;
+    setRequested(false);
+    timeToSafePointNanos = now - captureRequestedAt;
+    setMode(ContextClass.MODE_UNWINDING);
+  }
+
+  /** Ends a rewind whose innermost frame is a virtual system call. */
+  private void finishRewind() {
+    Rewind.finish(main);
+    setMode(ContextClass.MODE_RUNNING);
+  }
+
+  // ------------------------------------------------------------------ initializers
+
+  /** Marks the classes whose initializers must be skipped while a snapshot is restored. */
+  public void restoring(Set<String> classes) {
+    this.restoring = classes;
+  }
+
+  @Override
+  public boolean initializing(String className) {
+    if (restoring.contains(className)) {
+      return true;
+    }
+    synchronized (state.initialized) {
+      state.initialized.add(className);
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ console
+
+  @Override
+  public PrintStream out() {
+    return outOverride != null ? outOverride : console.out();
+  }
+
+  @Override
+  public PrintStream err() {
+    return errOverride != null ? errOverride : console.err();
+  }
+
+  @Override
+  public InputStream in() {
+    return inOverride != null ? inOverride : console.in();
+  }
+
+  @Override
+  public void setOut(PrintStream s) {
+    outOverride = s;
+  }
+
+  @Override
+  public void setErr(PrintStream s) {
+    errOverride = s;
+  }
+
+  @Override
+  public void setIn(InputStream s) {
+    inOverride = s;
+  }
+
+  // ------------------------------------------------------------------ exit
+
+  @Override
+  public void exit(int code) {
+    console.flush();
+    exitHandler.exit(code);
+  }
+
+  @Override
+  public void runtimeExit(Runtime runtime, int code) {
+    exit(code);
+  }
+
+  @Override
+  public void runtimeHalt(Runtime runtime, int code) {
+    exit(code);
+  }
+
+  // ------------------------------------------------------------------ time
+
+  @Override
+  public long currentTimeMillis() {
+    return state.clock.currentTimeMillis();
+  }
+
+  @Override
+  public long nanoTime() {
+    return state.clock.nanoTime();
+  }
+
+  @Override
+  public void sleep(long millis) throws InterruptedException {
+    sleep(millis, 0);
+  }
+
+  @Override
+  public void sleep(long millis, int nanos) throws InterruptedException {
+    long deadline;
+    if (mode() == ContextClass.MODE_REWINDING) {
+      deadline = (Long) main.syscallState;
+      main.syscallState = null;
+      finishRewind();
+    } else {
+      if (millis < 0) {
+        throw new IllegalArgumentException("timeout value is negative");
+      }
+      if (nanos < 0 || nanos > 999_999) {
+        throw new IllegalArgumentException("nanosecond timeout value out of range");
+      }
+      deadline = nanoTime() + millis * 1_000_000L + nanos;
+    }
+    synchronized (sleepLock) {
+      for (long left; (left = deadline - nanoTime()) > 0; ) {
+        if (captureWanted && check.stackIsSafe()) {
+          main.syscallState = deadline;
+          beginUnwind(System.nanoTime());
+          return;
+        }
+        sleepLock.wait(left / 1_000_000L, (int) (left % 1_000_000L));
+      }
+    }
+  }
+
+  @Override
+  public void yield() {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      finishRewind();
+      return;
+    }
+    if (captureWanted && check.stackIsSafe()) {
+      beginUnwind(System.nanoTime());
+      return;
+    }
+    Thread.yield();
+  }
+
+  // ------------------------------------------------------------------ identity
+
+  @Override
+  public Thread currentThread() {
+    return state.mainThread;
+  }
+
+  @Override
+  public int identityHashCode(Object o) {
+    if (o == null) {
+      return 0;
+    }
+    return o instanceof StableIdentity s ? s.$roam$identityHash() : System.identityHashCode(o);
+  }
+
+  @Override
+  public int nextIdentityHash() {
+    return state.nextIdentityHash();
+  }
+
+  @Override
+  public double mathRandom() {
+    if (state.mathRandom == null) {
+      state.mathRandom = new Random();
+    }
+    return state.mathRandom.nextDouble();
+  }
+
+  /** Snapshot of the class names initialized so far, in order. */
+  public List<String> initializedClasses() {
+    synchronized (state.initialized) {
+      return new ArrayList<>(state.initialized);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.roam.kernel.process;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+
+/**
+ * The console of one process: what it writes to {@code System.out} and {@code System.err} and
+ * reads from {@code System.in}. The streams are the objects process code holds (also in its own
+ * fields); a snapshot refers to them by name and the resuming JVM binds the names to its own
+ * console, so output continues in order after a move. Counts the bytes written to each stream
+ * (the console sequence numbers of the snapshot). Not thread-safe beyond what PrintStream gives.
+ */
+public final class VirtualConsole {
+  /** Stream names used in snapshots. */
+  public static final String OUT = "console:out";
+  public static final String ERR = "console:err";
+  public static final String IN = "console:in";
+
+  private final CountingStream outBytes;
+  private final CountingStream errBytes;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InputStream in;
+
+  /** A console on this JVM's standard streams, continuing from the given byte counts. */
+  public VirtualConsole(long outWritten, long errWritten) {
+    Charset cs = stdCharset();
+    outBytes = new CountingStream(new FileOutputStream(FileDescriptor.out), outWritten);
+    errBytes = new CountingStream(new FileOutputStream(FileDescriptor.err), errWritten);
+    out = new PrintStream(outBytes, true, cs);
+    err = new PrintStream(errBytes, true, cs);
+    in = new FileInputStream(FileDescriptor.in);
+  }
+
+  /** The charset the JVM gives {@code System.out}, so that bytes equal those of plain java. */
+  private static Charset stdCharset() {
+    for (String p : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
+      String v = System.getProperty(p);
+      if (v != null && Charset.isSupported(v)) {
+        return Charset.forName(v);
+      }
+    }
+    return Charset.defaultCharset();
+  }
+
+  public PrintStream out() {
+    return out;
+  }
+
+  public PrintStream err() {
+    return err;
+  }
+
+  public InputStream in() {
+    return in;
+  }
+
+  /** Bytes written to standard output since the process started (across moves). */
+  public long outWritten() {
+    return outBytes.count;
+  }
+
+  /** Bytes written to standard error since the process started (across moves). */
+  public long errWritten() {
+    return errBytes.count;
+  }
+
+  /** Pushes everything written so far to the real streams. */
+  public void flush() {
+    out.flush();
+    err.flush();
+  }
+
+  /** Counts and buffers bytes on their way to a real stream. */
+  private static final class CountingStream extends OutputStream {
+    private final OutputStream target;
+    private long count;
+
+    CountingStream(OutputStream target, long count) {
+      this.target = new BufferedOutputStream(target, 1 << 14);
+      this.count = count;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      target.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      target.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      target.flush();
+    }
+  }
+}

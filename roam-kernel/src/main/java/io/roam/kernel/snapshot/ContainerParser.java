@@ -1,0 +1,215 @@
+package io.roam.kernel.snapshot;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads and verifies a whole container from a {@link Source}: header, every frame's CRC32C,
+ * the frame grammar, section ends, the trailer's counts and whole-file CRC32C, and that nothing
+ * follows the trailer. Returns the sections only when all of it holds. Single use.
+ */
+final class ContainerParser {
+  /** Sequential bytes of a container. */
+  interface Source {
+    /** Reads exactly {@code len} bytes or throws {@link EOFException}. */
+    void readFully(byte[] b, int off, int len) throws IOException;
+
+    /** True when no byte follows. */
+    boolean atEnd() throws IOException;
+
+    /** Bytes left when known, else {@code Long.MAX_VALUE}. */
+    long remaining();
+  }
+
+  /** A verified section: its chunks' frame offsets and sizes, and their bytes when kept. */
+  record Section(String name, long length, long[] frameOffsets, int[] chunkSizes,
+      List<byte[]> chunks) {}
+
+  private final Source src;
+  private final boolean keepChunks;
+  private final CRC32C whole = new CRC32C();
+  private final byte[] scratch = new byte[ContainerFormat.MAX_CHUNK];
+  private final byte[] head = new byte[ContainerFormat.FRAME_HEAD];
+  private final byte[] crcBytes = new byte[ContainerFormat.FRAME_CRC];
+  private final Map<String, Section> sections = new LinkedHashMap<>();
+  private long pos;
+
+  // The open section.
+  private String name;
+  private long length;
+  private long[] offsets;
+  private int[] sizes;
+  private List<byte[]> chunks;
+  private int chunkCount;
+
+  ContainerParser(Source src, boolean keepChunks) {
+    this.src = src;
+    this.keepChunks = keepChunks;
+  }
+
+  Map<String, Section> parse() throws IOException, SnapshotFormatException {
+    readHeader();
+    while (true) {
+      long frameStart = pos;
+      read(head, 0, head.length, "frame header");
+      byte type = head[0];
+      int len = ContainerFormat.le(head).getInt(1);
+      checkLength(type, len, frameStart);
+      byte[] payload = keepChunks && type == ContainerFormat.CHUNK ? new byte[len] : scratch;
+      read(payload, 0, len, ContainerFormat.describe(type));
+      read(crcBytes, 0, crcBytes.length, "frame checksum");
+      checkFrameCrc(type, payload, len, frameStart);
+      if (type == ContainerFormat.TRAILER) {
+        trailer(payload, frameStart);
+        return sections;
+      }
+      whole.update(head, 0, head.length);
+      whole.update(payload, 0, len);
+      whole.update(crcBytes, 0, crcBytes.length);
+      frame(type, payload, len, frameStart);
+    }
+  }
+
+  private void readHeader() throws IOException, SnapshotFormatException {
+    byte[] h = new byte[ContainerFormat.HEADER_SIZE];
+    read(h, 0, h.length, "header");
+    if (!Arrays.equals(h, 0, 8, ContainerFormat.MAGIC, 0, 8)) {
+      throw new SnapshotFormatException("not a Roam snapshot: it does not start with ROAMSNAP;"
+          + " check that the right file was given");
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(h, 0, 12);
+    if ((int) crc.getValue() != ContainerFormat.le(h).getInt(12)) {
+      throw corrupt("the header", 0);
+    }
+    int version = ContainerFormat.le(h).getInt(8);
+    if (version != ContainerFormat.VERSION) {
+      throw new SnapshotFormatException("snapshot format version " + version + " is not"
+          + " supported by this Roam (supports " + ContainerFormat.VERSION + "); restore it with"
+          + " the Roam version that wrote it");
+    }
+    whole.update(h, 0, h.length);
+  }
+
+  private void checkLength(byte type, int len, long at) throws SnapshotFormatException {
+    int max = ContainerFormat.maxPayload(type);
+    int min = type == ContainerFormat.END || type == ContainerFormat.TRAILER ? max : 1;
+    if (max < 0 || len < min || len > max) {
+      throw corrupt("the " + ContainerFormat.describe(type) + " (length " + len + ")", at);
+    }
+    if (len + (long) ContainerFormat.FRAME_CRC > src.remaining()) {
+      throw truncated(ContainerFormat.describe(type), at);
+    }
+  }
+
+  private void checkFrameCrc(byte type, byte[] payload, int len, long at)
+      throws SnapshotFormatException {
+    CRC32C crc = new CRC32C();
+    crc.update(head, 0, head.length);
+    crc.update(payload, 0, len);
+    if ((int) crc.getValue() != ContainerFormat.le(crcBytes).getInt(0)) {
+      String where = name != null && type == ContainerFormat.CHUNK
+          ? "chunk " + (chunkCount + 1) + " of section '" + name + "'"
+          : "the " + ContainerFormat.describe(type);
+      throw corrupt(where, at);
+    }
+  }
+
+  private void frame(byte type, byte[] payload, int len, long at)
+      throws SnapshotFormatException {
+    if ((type == ContainerFormat.SECTION) == (name != null)) {
+      throw corrupt("the frame structure (" + ContainerFormat.describe(type)
+          + (name == null ? " outside a section)" : " inside section '" + name + "')"), at);
+    }
+    switch (type) {
+      case ContainerFormat.SECTION -> begin(payload, len, at);
+      case ContainerFormat.CHUNK -> chunk(payload, len, at);
+      default -> end(payload, at);
+    }
+  }
+
+  private void begin(byte[] payload, int len, long at) throws SnapshotFormatException {
+    try {
+      name = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(payload, 0, len)).toString();
+    } catch (CharacterCodingException e) {
+      throw corrupt("a section name", at);
+    }
+    if (sections.containsKey(name)) {
+      throw corrupt("the frame structure (section '" + name + "' twice)", at);
+    }
+    length = 0;
+    chunkCount = 0;
+    offsets = new long[8];
+    sizes = new int[8];
+    chunks = keepChunks ? new ArrayList<>() : List.of();
+  }
+
+  private void chunk(byte[] payload, int len, long at) {
+    if (chunkCount == offsets.length) {
+      offsets = Arrays.copyOf(offsets, chunkCount * 2);
+      sizes = Arrays.copyOf(sizes, chunkCount * 2);
+    }
+    offsets[chunkCount] = at;
+    sizes[chunkCount++] = len;
+    length += len;
+    if (keepChunks) {
+      chunks.add(payload);
+    }
+  }
+
+  private void end(byte[] payload, long at) throws SnapshotFormatException {
+    ByteBuffer e = ContainerFormat.le(payload);
+    if (e.getLong(0) != length || e.getInt(8) != chunkCount) {
+      throw corrupt("the end of section '" + name + "' (its length or chunk count)", at);
+    }
+    sections.put(name, new Section(name, length, Arrays.copyOf(offsets, chunkCount),
+        Arrays.copyOf(sizes, chunkCount), chunks));
+    name = null;
+  }
+
+  private void trailer(byte[] payload, long at) throws IOException, SnapshotFormatException {
+    if (name != null) {
+      throw truncated("section '" + name + "' (it has no end)", at);
+    }
+    ByteBuffer t = ContainerFormat.le(payload);
+    if (t.getInt(0) != sections.size() || t.getLong(4) != at
+        || t.getInt(12) != (int) whole.getValue()) {
+      throw corrupt("the trailer (section count, size or whole-file checksum)", at);
+    }
+    if (!src.atEnd()) {
+      throw corrupt("the end of the file (bytes follow the trailer)", pos);
+    }
+  }
+
+  private void read(byte[] b, int off, int len, String what)
+      throws IOException, SnapshotFormatException {
+    try {
+      src.readFully(b, off, len);
+    } catch (EOFException e) {
+      throw truncated(what, pos);
+    }
+    pos += len;
+  }
+
+  private static SnapshotFormatException corrupt(String what, long at) {
+    return new SnapshotFormatException("snapshot corrupt: " + what + " at byte offset " + at
+        + " fails its check; the file is damaged, use another copy or checkpoint");
+  }
+
+  private SnapshotFormatException truncated(String what, long at) {
+    return new SnapshotFormatException("snapshot truncated: it ends inside the " + what
+        + " at byte offset " + at + (name != null ? " (section '" + name + "')" : "")
+        + "; the file is incomplete, copy it again or use another checkpoint");
+  }
+}

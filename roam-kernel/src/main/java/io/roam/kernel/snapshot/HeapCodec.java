@@ -1,0 +1,86 @@
+package io.roam.kernel.snapshot;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns the object graph reachable from one root into the bytes of a snapshot's heap section
+ * and back, in another JVM, keeping object identity (shared references, cycles) and the
+ * canonical objects of the new JVM. Only classes the {@link HeapPolicy} calls process classes
+ * and the JDK classes Roam allows are captured; anything else is refused at encode and again at
+ * decode, before any object is created.
+ *
+ * <p>Heap section format (all multi-byte values little-endian; varint = unsigned LEB128; string
+ * = varint length in chars, coder byte 0 Latin-1 / 1 UTF-16, chars; ref = varint object id + 1,
+ * 0 for null):
+ *
+ * <pre>
+ * int "RHP1"
+ * varint classCount, then per class: string name, byte kind (1 OBJECT, 2 ARRAY, 3 VALUE,
+ *     4 ENUM, 5 IMMUTABLE); OBJECT adds varint fieldCount, (string owner, string name,
+ *     string descriptor) per field, byte hashed base (0 none, else HashedKind ordinal + 1)
+ * varint objectCount, ref root
+ * per object, headers: varint classRef (0 JDK singleton + string name, 1 kernel object +
+ *     string name, else class index + 2), then by kind: OBJECT with hashed base: its settings;
+ *     ARRAY: varint length, primitive elements in bulk; VALUE: the value; ENUM: string constant
+ * per object with references, bodies: OBJECT: field values in table order (primitives raw,
+ *     references as refs), then for a hashed base varint entry count and refs (key, value
+ *     pairs for maps); reference ARRAY: refs; IMMUTABLE: varint entry count and refs
+ * varint fillCount, varint id per hashed or immutable collection in fill order (innermost
+ *     first)
+ * int "RHPE"
+ * </pre>
+ *
+ * <p>A codec is immutable and thread-safe; every call is an independent run. While {@link
+ * #encode} runs the process must be stopped.
+ */
+public final class HeapCodec {
+  private final HeapPolicy policy;
+  private final HeapLimits limits;
+
+  public HeapCodec(HeapPolicy policy) {
+    this(policy, HeapLimits.DEFAULT);
+  }
+
+  public HeapCodec(HeapPolicy policy, HeapLimits limits) {
+    this.policy = policy;
+    this.limits = limits;
+  }
+
+  /** Writes the graph reachable from {@code root} (may be null); does not close {@code out}. */
+  public void encode(Object root, OutputStream out) throws IOException, SnapshotCaptureException {
+    new HeapEncoder(policy).encode(root, out);
+  }
+
+  /** The encoding of the graph reachable from {@code root}, in memory. */
+  public byte[] encode(Object root) throws SnapshotCaptureException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      encode(root, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads a heap section of exactly {@code length} bytes from {@code in} and returns its root;
+   * reads no further than {@code length}.
+   */
+  public Object decode(InputStream in, long length) throws IOException, SnapshotFormatException {
+    return new HeapDecoder(policy, limits).decode(in, length);
+  }
+
+  /** Decodes a heap section held in memory. */
+  public Object decode(byte[] section) throws SnapshotFormatException {
+    try {
+      return decode(new ByteArrayInputStream(section), section.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

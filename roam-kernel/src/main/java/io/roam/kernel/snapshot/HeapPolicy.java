@@ -1,0 +1,50 @@
+package io.roam.kernel.snapshot;
+
+/**
+ * What the kernel tells the {@link HeapCodec} about one process. Implementations must be
+ * side-effect free and usable from the capturing thread and the restoring thread (one call at a
+ * time per codec run).
+ *
+ * <ul>
+ *   <li>{@link #isProcessClass} picks the classes loaded by the process's own class loader: their
+ *       instances are encoded field by field (every non-static field of the class and its
+ *       process superclasses, transient ones too) and created without running constructors.
+ *   <li>{@link #resolve} finds a class by binary name at decode time, process classes through
+ *       the process loader and the rest from the JDK; it must load, never initialise, the class.
+ *   <li>{@link #canonicalName}/{@link #canonicalObject} map objects that must become the new
+ *       JVM's equivalent (the virtual console's streams, virtual thread objects) by name.
+ *   <li>{@link #isLiteral} names string literals of process classes, whose interned identity is
+ *       kept.
+ *   <li>{@link #isVettedJdkClass} lets a kernel add JDK classes it has vetted to the built-in
+ *       allowlist; their fields (and those of their JDK superclasses, which must be vetted or on
+ *       the allowlist too) are copied as for process classes.
+ * </ul>
+ */
+public interface HeapPolicy {
+
+  /** True for classes defined by the process's class loader. */
+  boolean isProcessClass(Class<?> c);
+
+  /** The class with this binary name as the process sees it; loads without initialising. */
+  Class<?> resolve(String className) throws ClassNotFoundException;
+
+  /** The name under which {@code o} is re-bound in the new JVM, or null if it is not canonical. */
+  default String canonicalName(Object o) {
+    return null;
+  }
+
+  /** The object of this JVM with the given canonical name, or null if there is none. */
+  default Object canonicalObject(String name) {
+    return null;
+  }
+
+  /** True when {@code s} equals a string literal of a process class (its interning is kept). */
+  default boolean isLiteral(String s) {
+    return false;
+  }
+
+  /** True for a JDK class the kernel has vetted for field-by-field copying. */
+  default boolean isVettedJdkClass(Class<?> c) {
+    return false;
+  }
+}

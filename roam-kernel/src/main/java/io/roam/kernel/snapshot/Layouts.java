@@ -1,0 +1,164 @@
+package io.roam.kernel.snapshot;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides, for one codec run, how each class is encoded or whether it is refused, and caches the
+ * answer. The same rules run on the capturing and on the restoring side, so a class table entry
+ * can be checked by recomputing it. Rules, first match wins: hidden classes are refused; arrays
+ * (of allowed element types); {@link ValueKind} classes; JDK enums (constants by name); {@link
+ * ImmutableKind} collections; Thread and its subclasses are refused; otherwise the class and its
+ * superclasses are walked: process classes contribute all their instance fields, a {@link
+ * HashedKind} base ends the walk, other JDK classes must be on the {@link JdkAllowlist} (or
+ * vetted by the policy) and contribute their fields minus the skipped ones. Not thread-safe.
+ */
+final class Layouts {
+  /** A class that cannot be captured, with the reason. */
+  static final class Refusal extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String className;
+
+    Refusal(Class<?> c, String reason) {
+      super(reason);
+      this.className = c.getName();
+    }
+  }
+
+  private static final Comparator<Field> BY_NAME = Comparator.comparing(Field::getName);
+
+  private final HeapPolicy policy;
+  private final Map<Class<?>, ClassLayout> cache = new HashMap<>();
+  private final Map<Class<?>, Refusal> refused = new HashMap<>();
+
+  Layouts(HeapPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** The layout of exact class {@code c}, or the reason it is refused. */
+  ClassLayout of(Class<?> c) throws Refusal {
+    ClassLayout l = cache.get(c);
+    if (l != null) {
+      return l;
+    }
+    Refusal r = refused.get(c);
+    if (r != null) {
+      throw r;
+    }
+    try {
+      l = compute(c);
+    } catch (Refusal e) {
+      refused.put(c, e);
+      throw e;
+    }
+    cache.put(c, l);
+    return l;
+  }
+
+  private ClassLayout compute(Class<?> c) throws Refusal {
+    if (c.isHidden()) {
+      throw new Refusal(c, "it is a hidden class (a lambda or proxy), which has no name another"
+          + " JVM can resolve; lambdas in process code must be created serializable");
+    }
+    if (c.isArray()) {
+      checkElement(c, elementType(c));
+      return ClassLayout.simple(c, ClassLayout.Kind.ARRAY, null, null);
+    }
+    ValueKind v = ValueKind.of(c);
+    if (v != null) {
+      return ClassLayout.simple(c, ClassLayout.Kind.VALUE, v, null);
+    }
+    boolean process = policy.isProcessClass(c);
+    if (!process && Enum.class.isAssignableFrom(c) && c != Enum.class) {
+      Class<?> e = c.isEnum() ? c : c.getSuperclass();
+      return e == c ? ClassLayout.simple(c, ClassLayout.Kind.ENUM, null, null) : of(e);
+    }
+    ImmutableKind ik = ImmutableKind.of(c);
+    if (ik != null) {
+      return ClassLayout.simple(c, ClassLayout.Kind.IMMUTABLE, null, ik);
+    }
+    if (Thread.class.isAssignableFrom(c)) {
+      throw new Refusal(c, "it is a Thread; process threads are virtual and captured by the"
+          + " kernel, a java.lang.Thread object cannot move");
+    }
+    return walk(c, process);
+  }
+
+  private ClassLayout walk(Class<?> c, boolean process) throws Refusal {
+    List<Field> fields = new ArrayList<>();
+    List<Field> defaultOnly = new ArrayList<>();
+    HashedKind hashed = null;
+    for (Class<?> k = c; k != null && (k != Object.class || k == c); k = k.getSuperclass()) {
+      if (k == c ? process : policy.isProcessClass(k)) {
+        addFields(k, fields, List.of(), List.of(), defaultOnly);
+        continue;
+      }
+      HashedKind hk = HashedKind.forBase(k);
+      if (hk != null) {
+        if (k != c && !hk.subclassable) {
+          throw new Refusal(c, "it extends " + k.getName() + ", which Roam rebuilds only as an"
+              + " exact class");
+        }
+        hashed = hk;
+        break;
+      }
+      JdkAllowlist.Entry e = policy.isVettedJdkClass(k) ? JdkAllowlist.Entry.VETTED
+          : JdkAllowlist.entry(k);
+      if (e == null || (k == c && !e.instantiable())) {
+        throw new Refusal(c, k == c ? "this JDK class is not on Roam's allowlist (it may hold"
+            + " native or JVM-specific state)" : "it extends JDK class " + k.getName()
+            + ", which is not on Roam's allowlist");
+      }
+      addFields(k, fields, e.skipped(), e.defaultOnly(), defaultOnly);
+    }
+    return ClassLayout.object(c, fields, hashed, defaultOnly);
+  }
+
+  private static void addFields(Class<?> k, List<Field> out, java.util.Collection<String> skipped,
+      java.util.Collection<String> defOnly, List<Field> defaultOnly) throws Refusal {
+    Field[] declared = k.getDeclaredFields();
+    Arrays.sort(declared, BY_NAME);
+    for (Field f : declared) {
+      if (Modifier.isStatic(f.getModifiers()) || skipped.contains(f.getName())) {
+        continue;
+      }
+      try {
+        f.setAccessible(true);
+      } catch (RuntimeException e) {
+        throw new Refusal(k, "its field " + f.getName() + " is not accessible (" + e.getMessage()
+            + "); start the JVM with the --add-opens flags Roam documents");
+      }
+      (defOnly.contains(f.getName()) ? defaultOnly : out).add(f);
+    }
+  }
+
+  private static Class<?> elementType(Class<?> c) {
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    return c;
+  }
+
+  /**
+   * Arrays may have primitive elements, or elements of a class that could itself be captured, or
+   * of an interface or abstract class (e.g. {@code Object[]}, {@code Comparable[]}): an array's
+   * elements are checked one by one anyway.
+   */
+  private void checkElement(Class<?> array, Class<?> e) throws Refusal {
+    if (e.isPrimitive() || e.isInterface() || Modifier.isAbstract(e.getModifiers())) {
+      return;
+    }
+    try {
+      of(e);
+    } catch (Refusal r) {
+      throw new Refusal(array, "its element class " + e.getName() + " cannot be captured: "
+          + r.getMessage());
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.roam.kernel.snapshot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.CRC32C;
+
+/**
+ * Streams a snapshot container: the {@code ROAMSNAP} header and format version, then named
+ * sections (e.g. "meta", "code", "heap"), each cut into chunks of at most 1 MiB with a CRC32C,
+ * then a trailer with the section count and a CRC32C of everything before it (layout in {@link
+ * ContainerFormat}). Call order: constructor, then any number of {@link #openSection} (close the
+ * returned stream before the next) or {@link #writeSection}, then {@link #finish} once. A file
+ * without its trailer is refused by {@link SnapshotReader}, so a capture that fails midway never
+ * leaves a readable snapshot. Holds at most one chunk in memory. Not thread-safe; never closes
+ * the underlying stream.
+ */
+public final class SnapshotWriter {
+  private final OutputStream out;
+  private final CRC32C whole = new CRC32C();
+  private final Set<String> names = new HashSet<>();
+  private final byte[] frameHead = new byte[ContainerFormat.FRAME_HEAD];
+  private long written;
+  private SectionStream open;
+  private boolean finished;
+
+  /** Writes the header to {@code out}. */
+  public SnapshotWriter(OutputStream out) throws IOException {
+    this.out = out;
+    byte[] h = new byte[ContainerFormat.HEADER_SIZE];
+    ContainerFormat.le(h).put(ContainerFormat.MAGIC).putInt(ContainerFormat.VERSION);
+    CRC32C crc = new CRC32C();
+    crc.update(h, 0, 12);
+    ContainerFormat.le(h).putInt(12, (int) crc.getValue());
+    emit(h, 0, h.length);
+  }
+
+  /**
+   * Starts a section; the returned stream cuts what is written into chunks, and its {@code
+   * close()} ends the section.
+   */
+  public OutputStream openSection(String name) throws IOException {
+    checkState();
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
+    if (n.length == 0 || n.length > ContainerFormat.MAX_NAME || !names.add(name)) {
+      throw new IllegalArgumentException("section name must be 1..255 UTF-8 bytes and unique: "
+          + name);
+    }
+    frame(ContainerFormat.SECTION, n, 0, n.length);
+    open = new SectionStream();
+    return open;
+  }
+
+  /** Writes a whole section held in memory. */
+  public void writeSection(String name, byte[] data) throws IOException {
+    try (OutputStream s = openSection(name)) {
+      s.write(data);
+    }
+  }
+
+  /** Writes the trailer and flushes; the container is complete. */
+  public void finish() throws IOException {
+    checkState();
+    byte[] t = new byte[ContainerFormat.TRAILER_SIZE];
+    ContainerFormat.le(t).putInt(names.size()).putLong(written).putInt((int) whole.getValue());
+    frame(ContainerFormat.TRAILER, t, 0, t.length);
+    out.flush();
+    finished = true;
+  }
+
+  private void checkState() {
+    if (open != null || finished) {
+      throw new IllegalStateException(finished ? "container already finished"
+          : "the open section's stream must be closed first");
+    }
+  }
+
+  private void frame(byte type, byte[] b, int off, int len) throws IOException {
+    ContainerFormat.le(frameHead).put(type).putInt(len);
+    CRC32C crc = new CRC32C();
+    crc.update(frameHead, 0, frameHead.length);
+    crc.update(b, off, len);
+    emit(frameHead, 0, frameHead.length);
+    emit(b, off, len);
+    byte[] c = new byte[ContainerFormat.FRAME_CRC];
+    ContainerFormat.le(c).putInt((int) crc.getValue());
+    emit(c, 0, c.length);
+  }
+
+  private void emit(byte[] b, int off, int len) throws IOException {
+    out.write(b, off, len);
+    whole.update(b, off, len);
+    written += len;
+  }
+
+  /** Cuts a section into chunks; large writes go out without being copied. */
+  private final class SectionStream extends OutputStream {
+    private final byte[] buf = new byte[ContainerFormat.MAX_CHUNK];
+    private int used;
+    private long length;
+    private int chunks;
+    private boolean closed;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (closed) {
+        throw new IOException("section already closed");
+      }
+      while (len > 0) {
+        if (used == 0 && len >= buf.length) {
+          chunk(b, off, buf.length);
+          off += buf.length;
+          len -= buf.length;
+          continue;
+        }
+        int n = Math.min(len, buf.length - used);
+        System.arraycopy(b, off, buf, used, n);
+        used += n;
+        off += n;
+        len -= n;
+        if (used == buf.length) {
+          chunk(buf, 0, used);
+          used = 0;
+        }
+      }
+    }
+
+    private void chunk(byte[] b, int off, int len) throws IOException {
+      frame(ContainerFormat.CHUNK, b, off, len);
+      length += len;
+      chunks++;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      if (used > 0) {
+        chunk(buf, 0, used);
+        used = 0;
+      }
+      byte[] e = new byte[ContainerFormat.END_SIZE];
+      ContainerFormat.le(e).putLong(length).putInt(chunks);
+      frame(ContainerFormat.END, e, 0, e.length);
+      closed = true;
+      open = null;
+    }
+  }
+}
