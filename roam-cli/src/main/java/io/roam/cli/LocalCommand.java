@@ -95,8 +95,8 @@ final class LocalCommand implements Runnable {
       return 2;
     }
     if (r instanceof LocalKernel.Frozen f) {
-      System.err.printf("roam: frozen after %.3f ms to safe point; snapshot %s (%d bytes) written in %.1f ms%n",
-          f.timeToSafePointNanos() / 1e6, f.snapshot(), f.bytes(), f.captureNanos() / 1e6);
+      System.err.printf("roam: frozen in %s, %.3f ms after the request; snapshot %s (%d bytes) written in %.1f ms%n",
+          f.where(), f.timeToSafePointNanos() / 1e6, f.snapshot(), f.bytes(), f.captureNanos() / 1e6);
       return 0;
     }
     return r instanceof LocalKernel.Exited e ? e.code() : ((LocalKernel.NoSnapshot) r).code();

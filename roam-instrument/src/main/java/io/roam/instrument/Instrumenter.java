@@ -100,17 +100,17 @@ public final class Instrumenter {
   }
 
   private Result finish(ClassNode cn, Set<String> excluded, Map<String, Result> generated) {
-    SystemCallRedirector.rewrite(cn);
+    SystemCallRedirector.rewrite(cn, hierarchy);
     ClassShaper.shape(cn, hierarchy, VERSION);
     Map<String, List<Integer>> ordinals = new HashMap<>();
-    for (MethodNode m : cn.methods) {
+    for (MethodNode m : new ArrayList<>(cn.methods)) {
       if (excluded.contains(m.name + m.desc)) {
         continue;
       }
-      Set<MethodInsnNode> safe = ContinuationTransformer.transform(hierarchy, cn, m);
-      if (!safe.isEmpty()) {
-        ordinals.put(m.name + m.desc, invokeOrdinals(m, safe));
-      }
+      ContinuationTransformer.transform(hierarchy, cn, m, cn.methods.indexOf(m)).forEach((id, safe) -> {
+        MethodNode target = cn.methods.stream().filter(x -> id.equals(x.name + x.desc)).findFirst().orElseThrow();
+        ordinals.put(id, invokeOrdinals(target, safe));
+      });
     }
     byte[] bytes = write(cn);
     Map<String, int[]> offsets = new HashMap<>();

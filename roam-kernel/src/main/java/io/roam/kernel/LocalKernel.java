@@ -28,7 +28,7 @@ public final class LocalKernel {
   public record Exited(int code) implements Result {}
 
   /** The program was frozen and its snapshot written. */
-  public record Frozen(Path snapshot, long bytes, long timeToSafePointNanos, long captureNanos)
+  public record Frozen(Path snapshot, long bytes, long timeToSafePointNanos, long captureNanos, String where)
       implements Result {}
 
   /** The program ended (with this code) before the freeze: no snapshot was written. */
@@ -41,8 +41,13 @@ public final class LocalKernel {
   }
 
   /** Loads a program's class path and prepares its first run. */
-  public Prepared prepare(String classPath, String mainClass, String[] args) throws IOException {
-    CodeSource code = CodeSource.fromClassPath(classPath);
+  public Prepared prepare(String classPath, String mainClass, String[] args) throws IOException, RoamException {
+    CodeSource code;
+    try {
+      code = CodeSource.fromClassPath(classPath);
+    } catch (IOException e) {
+      throw new RoamException("cannot read class path " + classPath + ": " + e.getMessage(), e);
+    }
     ProcessClassLoader loader = new ProcessClassLoader(code, LocalKernel.class.getClassLoader());
     ProcessRuntime runtime = new ProcessRuntime(loader, ProcessState.fresh(), new VirtualConsole(0, 0));
     return new Prepared(runtime, mainClass, args);
@@ -50,6 +55,9 @@ public final class LocalKernel {
 
   /** Reads a snapshot and prepares the process's resumption in this JVM. */
   public Prepared prepareResume(Path snapshot) throws IOException, RoamException {
+    if (!java.nio.file.Files.isRegularFile(snapshot)) {
+      throw new RoamException("snapshot " + snapshot + " does not exist or is not a file");
+    }
     ProcessImage.Restored r = ProcessImage.read(snapshot, LocalKernel.class.getClassLoader());
     return new Prepared(r.runtime(), r.mainClass(), null);
   }
@@ -90,16 +98,23 @@ public final class LocalKernel {
         }
         Runtime.getRuntime().halt(code);
       });
-      ProcessRunner.Outcome o = ProcessRunner.run(runtime, main, args);
+      ProcessRunner.Outcome o;
+      while ((o = ProcessRunner.run(runtime, main, args)) instanceof ProcessRunner.Captured c) {
+        runtime.console().flush();
+        long t0 = System.nanoTime();
+        var frames = runtime.state().mainContinuation.frames();
+        String where = frames.isEmpty() ? "?" : frames.get(0).method;
+        try {
+          long bytes = ProcessImage.write(runtime, mainClass, snapshot);
+          return new Frozen(snapshot, bytes, c.timeToSafePointNanos(), System.nanoTime() - t0, where);
+        } catch (RoamException | IOException e) {
+          log.println("roam: the freeze failed, the program continues here: " + e.getMessage().replace('\n', ' '));
+        }
+      }
       if (timer != null) {
         timer.interrupt();
       }
       runtime.console().flush();
-      if (o instanceof ProcessRunner.Captured c) {
-        long t0 = System.nanoTime();
-        long bytes = ProcessImage.write(runtime, mainClass, snapshot);
-        return new Frozen(snapshot, bytes, c.timeToSafePointNanos(), System.nanoTime() - t0);
-      }
       int code = 0;
       if (o instanceof ProcessRunner.Failed f) {
         ProcessRunner.printUncaught(f.error(), runtime.err(), runtime.state().mainThread.getName());

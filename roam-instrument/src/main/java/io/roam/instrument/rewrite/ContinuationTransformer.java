@@ -10,6 +10,7 @@ import io.roam.instrument.runtime.Frame;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -70,30 +71,75 @@ public final class ContinuationTransformer {
   /** Invoke instructions that are resume sites (calls and polls), in the final code. */
   private final Set<MethodInsnNode> safeInvokes = new LinkedHashSet<>();
 
-  private ContinuationTransformer(ClassHierarchy hierarchy, ClassNode owner, MethodNode method) {
+  /** When not null: this method's entry forwards a rewind to its twin through this call. */
+  private MethodInsnNode forwardTo;
+  /** True for a twin: entered only to rewind, its body is reached only through restore blocks. */
+  private boolean rewindOnly;
+
+  private ContinuationTransformer(ClassHierarchy hierarchy, ClassNode owner, MethodNode method, String key,
+      boolean instance) {
     this.hierarchy = hierarchy;
     this.owner = owner;
     this.method = method;
-    this.key = owner.name + "." + method.name + method.desc;
-    this.isStatic = (method.access & ACC_STATIC) != 0;
+    this.key = key;
+    this.isStatic = !instance;
   }
 
+  /** Infix of the name of the rewind twin of a method. */
+  public static final String TWIN_INFIX = "$roam$r$";
+
   /**
-   * Rewrites {@code method} in place. Returns the invoke instructions that are resume sites
-   * (empty when the method was left as it is: nothing capturable, or not analysable).
+   * Rewrites {@code method} in place and returns its resume-site invokes by method (name +
+   * descriptor), empty when the method was left as it is (nothing capturable, or not analysable).
+   *
+   * <p>The JIT optimizes a loop poorly when a second entry leads into it, and a rewind must jump
+   * into the middle of loops. So a method of a class is split in two: the method itself keeps its
+   * shape (plus polls and unwinding) and, when entered while rewinding, calls its <em>twin</em>
+   * {@code static name$roam$r$N()}, a copy of it that starts with the rewind dispatch and takes
+   * every local, {@code this} included, from the captured frame. Both save frames under the
+   * method's key with the same site numbers, so a frame saved by either resumes in the twin. The
+   * twin is added to {@code owner}; {@code ordinal} makes its name unique. Interface methods are
+   * not split.
    */
-  public static Set<MethodInsnNode> transform(ClassHierarchy hierarchy, ClassNode owner, MethodNode method) {
-    ContinuationTransformer t = new ContinuationTransformer(hierarchy, owner, method);
-    if (!t.eligible()) {
+  public static Map<String, Set<MethodInsnNode>> transform(ClassHierarchy hierarchy, ClassNode owner,
+      MethodNode method, int ordinal) {
+    String key = key(owner.name, method.name, method.desc);
+    boolean instance = (method.access & ACC_STATIC) == 0;
+    boolean split = (owner.access & ACC_INTERFACE) == 0;
+    MethodNode twin = split ? MethodCopier.copy(method, method.name, method.access) : null;
+    String twinName = method.name + TWIN_INFIX + ordinal;
+    String twinDesc = "()" + Type.getReturnType(method.desc).getDescriptor();
+    ContinuationTransformer t = new ContinuationTransformer(hierarchy, owner, method, key, instance);
+    if (twin != null) {
+      t.forwardTo = new MethodInsnNode(INVOKESTATIC, owner.name, twinName, twinDesc, false);
+    }
+    Set<MethodInsnNode> safe = t.apply();
+    if (safe.isEmpty() || twin == null) {
+      return safe.isEmpty() ? Map.of() : Map.of(method.name + method.desc, safe);
+    }
+    ContinuationTransformer tt = new ContinuationTransformer(hierarchy, owner, twin, key, instance);
+    tt.rewindOnly = true;
+    Set<MethodInsnNode> twinSafe = tt.apply();
+    twin.name = twinName;
+    twin.desc = twinDesc;
+    twin.access = ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC | (method.access & ACC_STRICT);
+    twin.localVariables = null;
+    twin.signature = null;
+    owner.methods.add(twin);
+    return Map.of(method.name + method.desc, safe, twin.name + twin.desc, twinSafe);
+  }
+
+  private Set<MethodInsnNode> apply() {
+    if (!eligible()) {
       return Set.of();
     }
     try {
-      t.analysis = MethodAnalysis.of(hierarchy, owner, method);
+      analysis = MethodAnalysis.of(hierarchy, owner, method);
     } catch (AnalyzerException | RuntimeException e) {
       return Set.of();
     }
-    t.run();
-    return t.safeInvokes;
+    run();
+    return safeInvokes;
   }
 
   /** Method key as stored in captured frames. */
@@ -162,25 +208,79 @@ public final class ContinuationTransformer {
         instrumentPoll(s);
       }
       tail.add(unwindBlock(s));
-      tail.add(restoreBlock(s));
+      if (forwardTo == null) {
+        tail.add(restoreBlock(s));
+      }
     }
-    method.instructions.insert(entry(sites));
+    method.instructions.insert(forwardTo == null ? entry(sites) : forwardingEntry(sites));
     method.instructions.add(tail);
   }
 
-  private List<Site> findSites() {
-    InsnList insns = method.instructions;
-    Set<LabelNode> loopHeads = new LinkedHashSet<>();
-    boolean[] headHasCall = new boolean[insns.size()];
+  /** A natural loop as javac lays it out: head label index and its last back-edge index. */
+  private record Loop(int head, int end) {
+    boolean contains(Loop o) {
+      return o != this && head <= o.head && o.end <= end && (head != o.head || end != o.end);
+    }
+  }
+
+  /**
+   * Chooses the poll of every loop head (see the class comment): no poll in an innermost,
+   * call-free counted loop nested in another loop (the enclosing loop polls on each of its
+   * iterations, so such a loop delays a capture by at most one of its runs, and stays a clean
+   * counted loop for the JIT); a poll on every pass in loops that contain loops; a strip-mined
+   * poll elsewhere. Returns head index to chunk (0 = every pass), absent = no poll.
+   */
+  private java.util.Map<Integer, Integer> loopPolls(InsnList insns) {
+    java.util.Map<Integer, Loop> byHead = new java.util.TreeMap<>();
     for (int i = 0; i < insns.size(); i++) {
       for (LabelNode target : jumpTargets(insns.get(i))) {
         int t = insns.indexOf(target);
         if (t <= i) {
-          loopHeads.add(target);
-          headHasCall[t] |= containsCall(insns, t, i);
+          Loop old = byHead.get(t);
+          byHead.put(t, new Loop(t, old == null ? i : Math.max(old.end, i)));
         }
       }
     }
+    java.util.Map<Integer, Integer> polls = new java.util.HashMap<>();
+    for (Loop l : byHead.values()) {
+      boolean hasInner = byHead.values().stream().anyMatch(l::contains);
+      boolean nested = byHead.values().stream().anyMatch(o -> o.contains(l));
+      boolean calls = containsCall(insns, l.head, l.end);
+      if (hasInner) {
+        polls.put(l.head, 0);
+      } else if (calls) {
+        polls.put(l.head, CALL_CHUNK);
+      } else if (!(nested && counted(insns, l))) {
+        polls.put(l.head, CHUNK);
+      }
+    }
+    return polls;
+  }
+
+  /**
+   * An {@code int} variable stepped in the loop ({@code iinc}, or {@code iadd}/{@code isub}/shift
+   * then {@code istore}) and an {@code int} comparison: the shape of a loop over an index range.
+   */
+  private static boolean counted(InsnList insns, Loop l) {
+    boolean step = false;
+    boolean compare = false;
+    for (int k = l.head; k <= l.end; k++) {
+      AbstractInsnNode i = insns.get(k);
+      int op = i.getOpcode();
+      step |= i instanceof IincInsnNode
+          || (op == ISTORE && k > 0 && isIntStep(insns.get(k - 1).getOpcode()));
+      compare |= op >= IF_ICMPEQ && op <= IF_ICMPLE;
+    }
+    return step && compare;
+  }
+
+  private static boolean isIntStep(int op) {
+    return op == IADD || op == ISUB || op == ISHL || op == ISHR || op == IUSHR;
+  }
+
+  private List<Site> findSites() {
+    InsnList insns = method.instructions;
+    java.util.Map<Integer, Integer> polls = loopPolls(insns);
     List<Site> sites = new ArrayList<>();
     boolean anyCall = false;
     for (int i = 0; i < insns.size(); i++) {
@@ -189,8 +289,8 @@ public final class ContinuationTransformer {
       if (f == null || analysis.inMonitor(i)) {
         continue;
       }
-      if (insn instanceof LabelNode l && loopHeads.contains(l) && MethodAnalysis.initialized(f, f.getStackSize())) {
-        sites.add(new Site(sites.size(), insn, f, f.getStackSize(), false, headHasCall[i] ? CALL_CHUNK : CHUNK));
+      if (insn instanceof LabelNode && polls.containsKey(i) && MethodAnalysis.initialized(f, f.getStackSize())) {
+        sites.add(new Site(sites.size(), insn, f, f.getStackSize(), false, polls.get(i)));
       } else if (insn instanceof MethodInsnNode m && mayReachProcessCode(m)) {
         int depth = f.getStackSize() - argSlots(m);
         if (MethodAnalysis.initialized(f, f.getStackSize())) {
@@ -199,8 +299,8 @@ public final class ContinuationTransformer {
         }
       }
     }
-    boolean anyLoop = sites.stream().anyMatch(s -> !s.call);
-    if (anyCall && !anyLoop) {
+    boolean anyPoll = sites.stream().anyMatch(s -> !s.call);
+    if (anyCall && !anyPoll) {
       AbstractInsnNode first = insns.getFirst();
       LabelNode start = new LabelNode();
       insns.insert(start);
@@ -283,9 +383,12 @@ public final class ContinuationTransformer {
       il.add(new VarInsnNode(ISTORE, counterLocal));
     }
     // emits: if (Ctx.mode == REWINDING) { Frame f = Continuation.next(Ctx.cont, KEY); switch (f.site) {...} }
-    il.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
-    il.add(new InsnNode(ICONST_2));
-    il.add(new JumpInsnNode(IF_ICMPNE, body));
+    // (a twin dispatches unconditionally: it is only ever entered to rewind)
+    if (!rewindOnly) {
+      il.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
+      il.add(new InsnNode(ICONST_2));
+      il.add(new JumpInsnNode(IF_ICMPNE, body));
+    }
     il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
     il.add(new LdcInsnNode(key));
     il.add(new MethodInsnNode(INVOKESTATIC, CONT, "next",
@@ -301,6 +404,24 @@ public final class ContinuationTransformer {
     il.add(new MethodInsnNode(INVOKESTATIC, "io/roam/instrument/runtime/Rewind", "badSite",
         "(L" + FRAME + ";)Ljava/lang/RuntimeException;", false));
     il.add(new InsnNode(ATHROW));
+    il.add(body);
+    return il;
+  }
+
+  private InsnList forwardingEntry(List<Site> sites) {
+    InsnList il = new InsnList();
+    LabelNode body = new LabelNode();
+    if (sites.stream().anyMatch(s -> s.chunk > 0)) {
+      il.add(new IntInsnNode(SIPUSH, CHUNK));
+      il.add(new VarInsnNode(ISTORE, counterLocal));
+    }
+    // emits: if (Ctx.mode == REWINDING) return m$roam$r$N();
+    il.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
+    il.add(new InsnNode(ICONST_2));
+    il.add(new JumpInsnNode(IF_ICMPNE, body));
+    il.add(forwardTo);
+    safeInvokes.add(forwardTo);
+    il.add(new InsnNode(Type.getReturnType(method.desc).getOpcode(IRETURN)));
     il.add(body);
     return il;
   }
@@ -421,7 +542,8 @@ public final class ContinuationTransformer {
         // emits: push (Owner) Continuation.peekSelf(Ctx.cont);
         il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
         il.add(new MethodInsnNode(INVOKESTATIC, CONT, "peekSelf", "(L" + CONT + ";)Ljava/lang/Object;", false));
-        il.add(new TypeInsnNode(CHECKCAST, m.owner));
+        // invokespecial (super and private calls) needs a receiver of the current class
+        il.add(new TypeInsnNode(CHECKCAST, m.getOpcode() == INVOKESPECIAL ? owner.name : m.owner));
       }
       // emits: push a zero for every argument; goto invoke_k;
       for (Type t : Type.getArgumentTypes(m.desc)) {

@@ -45,17 +45,30 @@ public final class SystemCallRedirector {
   private static final Map<String, String> STATIC_FIELDS = Map.of(
       "java/lang/System.out", "out", "java/lang/System.err", "err", "java/lang/System.in", "in");
 
+  private static final String TRACES = "io/roam/instrument/runtime/Traces";
+
   private SystemCallRedirector() {}
 
   /** Rewrites every method of {@code cn} in place. */
-  public static void rewrite(ClassNode cn) {
+  public static void rewrite(ClassNode cn, io.roam.instrument.ClassHierarchy hierarchy) {
     if ("java/lang/ThreadLocal".equals(cn.superName)) {
       cn.superName = VTL;
     }
     for (MethodNode m : cn.methods) {
       for (AbstractInsnNode insn : m.instructions.toArray()) {
         rewrite(m, insn);
+        redirectTraces(m, insn, hierarchy);
       }
+    }
+  }
+
+  /** {@code t.printStackTrace(..)} and {@code t.getStackTrace()} on any throwable → {@code Traces}. */
+  private static void redirectTraces(MethodNode m, AbstractInsnNode insn, io.roam.instrument.ClassHierarchy h) {
+    if (insn instanceof MethodInsnNode c && c.getOpcode() == INVOKEVIRTUAL
+        && (c.name.equals("printStackTrace") || (c.name.equals("getStackTrace") && c.desc.startsWith("()")))
+        && !c.owner.startsWith("[") && h.isAssignableFrom("java/lang/Throwable", c.owner)) {
+      m.instructions.set(insn, new MethodInsnNode(INVOKESTATIC, TRACES, c.name,
+          "(Ljava/lang/Throwable;" + c.desc.substring(1), false));
     }
   }
 

@@ -176,6 +176,12 @@ public final class ProcessImage {
 
   /** Reads a snapshot; nothing of the process runs until the caller resumes it. */
   public static Restored read(Path file, ClassLoader parent) throws IOException, RoamException {
+    return read(file, parent, VirtualConsole.Factory.STANDARD);
+  }
+
+  /** As {@link #read(Path, ClassLoader)}, with the resumed process's console made by {@code consoles}. */
+  public static Restored read(Path file, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws IOException, RoamException {
     try {
       SnapshotReader r = SnapshotReader.open(file);
       for (String s : List.of("meta", "code", "heap")) {
@@ -192,7 +198,7 @@ public final class ProcessImage {
       Continuation main = new Continuation();
       ProcessState state = new ProcessState(main, m.threadName, VirtualClock.resume(m.nanos, m.millis), m.hashState);
       state.initialized().addAll(m.initialized);
-      ProcessRuntime rt = new ProcessRuntime(loader, state, new VirtualConsole(m.outWritten, m.errWritten));
+      ProcessRuntime rt = new ProcessRuntime(loader, state, consoles.create(m.outWritten, m.errWritten));
       rt.restoring(new HashSet<>(m.initialized));
       try {
         HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(code)));

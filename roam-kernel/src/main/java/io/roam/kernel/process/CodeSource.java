@@ -26,6 +26,8 @@ public final class CodeSource {
   public static final long MAX_BYTES = 512L << 20;
 
   private final Map<String, byte[]> entries;
+  /** Digest of all entries, computed on first use. */
+  private volatile String digest;
 
   private CodeSource(Map<String, byte[]> entries) {
     this.entries = Collections.unmodifiableMap(entries);
@@ -108,6 +110,15 @@ public final class CodeSource {
 
   /** SHA-256 over all entry names and contents: identifies the code of a process. */
   public String digest() {
+    String d = digest;
+    if (d == null) {
+      d = computeDigest();
+      digest = d;
+    }
+    return d;
+  }
+
+  private String computeDigest() {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {

@@ -23,6 +23,7 @@ public final class ProcessClassLoader extends ClassLoader {
 
   private final CodeSource code;
   private final Instrumenter instrumenter;
+  private final RewriteCache cache;
   /** Generated classes (lambdas) waiting to be defined, by binary name. */
   private final Map<String, Instrumenter.Result> pending = new ConcurrentHashMap<>();
   /** class binary name → method name+descriptor → sorted offsets of resume-site invokes. */
@@ -32,6 +33,7 @@ public final class ProcessClassLoader extends ClassLoader {
     super("roam-process", parent);
     this.code = code;
     this.instrumenter = new Instrumenter(code::classBytes, parent);
+    this.cache = RewriteCache.forCode(code);
   }
 
   /** The code this loader defines classes from. */
@@ -86,7 +88,11 @@ public final class ProcessClassLoader extends ClassLoader {
       if (original == null) {
         return null;
       }
-      r = instrumenter.instrument(original);
+      r = cache.get(name);
+      if (r == null) {
+        r = instrumenter.instrument(original);
+        cache.put(name, r);
+      }
     }
     for (Map.Entry<String, Instrumenter.Result> g : r.generated().entrySet()) {
       pending.put(g.getKey().replace('/', '.'), g.getValue());

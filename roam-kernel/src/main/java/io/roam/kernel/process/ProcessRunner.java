@@ -85,6 +85,7 @@ public final class ProcessRunner {
    * the kernel's frames below the process's entry.
    */
   public static void printUncaught(Throwable t, java.io.PrintStream err, String threadName) {
+    io.roam.instrument.runtime.Traces.clean(t);
     trim(t, new java.util.IdentityHashMap<>());
     err.print("Exception in thread \"" + threadName + "\" ");
     t.printStackTrace(err);

@@ -31,12 +31,27 @@ public final class VirtualConsole {
 
   /** A console on this JVM's standard streams, continuing from the given byte counts. */
   public VirtualConsole(long outWritten, long errWritten) {
+    this(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+        new FileInputStream(FileDescriptor.in), outWritten, errWritten);
+  }
+
+  /** A console on the given streams (tests, embedding), continuing from the given byte counts. */
+  public VirtualConsole(OutputStream out, OutputStream err, InputStream in, long outWritten, long errWritten) {
     Charset cs = stdCharset();
-    outBytes = new CountingStream(new FileOutputStream(FileDescriptor.out), outWritten);
-    errBytes = new CountingStream(new FileOutputStream(FileDescriptor.err), errWritten);
-    out = new PrintStream(outBytes, true, cs);
-    err = new PrintStream(errBytes, true, cs);
-    in = new FileInputStream(FileDescriptor.in);
+    outBytes = new CountingStream(out, outWritten);
+    errBytes = new CountingStream(err, errWritten);
+    this.out = new PrintStream(outBytes, true, cs);
+    this.err = new PrintStream(errBytes, true, cs);
+    this.in = in;
+  }
+
+  /** Makes the console of a process, given how many bytes it already wrote to out and err. */
+  @FunctionalInterface
+  public interface Factory {
+    VirtualConsole create(long outWritten, long errWritten);
+
+    /** Consoles on this JVM's standard streams. */
+    Factory STANDARD = VirtualConsole::new;
   }
 
   /** The charset the JVM gives {@code System.out}, so that bytes equal those of plain java. */

@@ -30,6 +30,10 @@ final class ClassLayout {
   final Field[] fields;
   /** OBJECT: first char of each field's descriptor (Z B S C I J F D, or L for references). */
   final char[] codes;
+  /** OBJECT: per field, its position among the reference fields, or -1 for a primitive. */
+  final int[] refOrdinal;
+  /** OBJECT: how many fields hold references. */
+  final int refFields;
   /** OBJECT: the hashed JDK base class's kind, or null. */
   final HashedKind hashed;
   /** OBJECT: fields not encoded that must hold their default value. */
@@ -53,12 +57,16 @@ final class ClassLayout {
     this.kind = kind;
     this.fields = fields.toArray(new Field[0]);
     this.codes = new char[this.fields.length];
+    this.refOrdinal = new int[this.fields.length];
+    int refs = 0;
     for (int i = 0; i < codes.length; i++) {
       codes[i] = this.fields[i].getType().descriptorString().charAt(0);
       if (codes[i] == '[') {
         codes[i] = 'L';
       }
+      refOrdinal[i] = codes[i] == 'L' ? refs++ : -1;
     }
+    this.refFields = refs;
     this.hashed = hashed;
     this.defaultOnly = defaultOnly.toArray(new Field[0]);
     this.throwable = kind == Kind.OBJECT && Throwable.class.isAssignableFrom(type);

@@ -130,12 +130,14 @@ enum HashedKind {
   void fill(Object o, Object[] flat) {
     switch (this) {
       case HASH_MAP, LINKED_HASH_MAP -> {
+        Jdk.presize(o, flat.length / 2);
         for (int i = 0; i < flat.length; i += 2) {
           Jdk.putVal(o, flat[i], flat[i + 1]);
         }
       }
       case HASH_SET, LINKED_HASH_SET -> {
         Map<Object, Object> map = (Map<Object, Object>) Jdk.get(Jdk.HASHSET_MAP, o);
+        Jdk.presize(map, flat.length);
         for (Object e : flat) {
           map.put(e, Jdk.HASHSET_PRESENT);
         }
@@ -156,6 +158,7 @@ enum HashedKind {
   static final class Jdk {
     static final Field HASHMAP_LOAD_FACTOR = field(HashMap.class, "loadFactor");
     static final Field HASHMAP_TABLE = field(HashMap.class, "table");
+    static final Field HASHMAP_THRESHOLD = field(HashMap.class, "threshold");
     static final Field LINKED_ACCESS_ORDER = field(LinkedHashMap.class, "accessOrder");
     static final Field LINKED_HEAD = field(LinkedHashMap.class, "head");
     static final Field HASHSET_MAP = field(HashSet.class, "map");
@@ -239,6 +242,25 @@ enum HashedKind {
     static void set(Field f, Object o, Object v) {
       try {
         f.set(o, v);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * Before the first insertion into an empty HashMap: makes its first table the power of two
+     * that holds {@code n} entries at its load factor, as {@code new HashMap(n / lf + 1, lf)}
+     * would (HashMap reads a pending capacity from {@code threshold} while {@code table} is null).
+     */
+    static void presize(Object map, int n) {
+      try {
+        if (n == 0 || HASHMAP_TABLE.get(map) != null) {
+          return;
+        }
+        float lf = HASHMAP_LOAD_FACTOR.getFloat(map);
+        long wanted = Math.max(16, (long) Math.ceil(n / (double) lf) + 1);
+        int cap = wanted >= 1 << 30 ? 1 << 30 : Integer.highestOneBit((int) wanted - 1) << 1;
+        HASHMAP_THRESHOLD.setInt(map, cap);
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
       }

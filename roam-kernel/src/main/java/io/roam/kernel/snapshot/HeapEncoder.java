@@ -29,13 +29,12 @@ final class HeapEncoder {
 
   private final HeapPolicy policy;
   private final Layouts layouts;
-  private final IdentityIntMap ids = new IdentityIntMap();
+  private final ObjectTable ids = new ObjectTable();
   private final Map<ClassLayout, Integer> classIds = new IdentityHashMap<>();
   private final List<ClassLayout> classes = new ArrayList<>();
   /** Canonical names of canonical objects, by id. */
   private final Map<Integer, String> canonicalNames = new HashMap<>();
 
-  private Object[] objects = new Object[1024];
   /** Class reference per object (see {@link HeapFormat}). */
   private int[] classOf = new int[1024];
   /** Entries of hashed and immutable collections, by id, as read during discovery. */
@@ -43,7 +42,14 @@ final class HeapEncoder {
   /** Discovering object and its slot (field index, array index, entry index) per object. */
   private int[] parent = new int[1024];
   private int[] slot = new int[1024];
-  private int count;
+  /**
+   * Reference log: the references of every object as ids + 1 (0 for null), recorded during
+   * discovery so writing needs no identity lookups. Object id's references start at refBase[id]:
+   * its reference fields in order, then its entries (or an array's elements).
+   */
+  private int[] refLog = new int[4096];
+  private int[] refBase = new int[1024];
+  private int refTotal;
   private int[] fillOrder = new int[64];
   private int fillCount;
 
@@ -78,6 +84,7 @@ final class HeapEncoder {
     for (ClassLayout l : classes) {
       l.writeTableEntry(out);
     }
+    int count = ids.size();
     out.writeVarInt(count);
     out.writeVarInt(root == null ? 0 : 1);
     for (int id = 0; id < count; id++) {
@@ -102,19 +109,35 @@ final class HeapEncoder {
       sp--;
       Object o = stackObj[sp];
       stackObj[sp] = null;
+      int from = stackParent[sp];
       if (o == EXIT) {
-        finish(stackParent[sp]);
-      } else if (ids.get(o) < 0) {
-        int id = register(o, stackParent[sp], stackSlot[sp]);
+        finish(from);
+        continue;
+      }
+      int at = stackSlot[sp];
+      int id = ids.idOf(o);
+      if (id < 0) {
+        id = register(o, from, at);
         push(EXIT, id, 0);
         pushChildren(id, o);
+      }
+      if (from >= 0) {
+        refLog[logPosition(from, at)] = id + 1;
       }
     }
   }
 
+  /** Logs the reference from {@code from} at {@code at} now if its target has an id, else stacks it. */
   private void push(Object o, int from, int at) {
-    if (o == null || (o != EXIT && ids.get(o) >= 0)) {
+    if (o == null) {
       return;
+    }
+    if (o != EXIT) {
+      int id = ids.idOf(o);
+      if (id >= 0) {
+        refLog[logPosition(from, at)] = id + 1;
+        return;
+      }
     }
     if (sp == stackObj.length) {
       stackObj = Arrays.copyOf(stackObj, sp * 2);
@@ -127,6 +150,27 @@ final class HeapEncoder {
     sp++;
   }
 
+  /** Where the reference of object {@code id} at {@code at} goes in {@link #refLog}. */
+  private int logPosition(int id, int at) {
+    ClassLayout l = layoutOf(id);
+    if (l.kind != ClassLayout.Kind.OBJECT) {
+      return refBase[id] + at;
+    }
+    return refBase[id] + (at < l.fields.length ? l.refOrdinal[at] : l.refFields + at - l.fields.length);
+  }
+
+  /** Reserves {@code n} reference slots for object {@code id}. */
+  private void reserve(int id, int n) {
+    refBase[id] = refTotal;
+    if (refTotal + (long) n > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("more than 2^31 references in one heap");
+    }
+    refTotal += n;
+    if (refTotal > refLog.length) {
+      refLog = Arrays.copyOf(refLog, Math.max(refTotal, refLog.length * 2));
+    }
+  }
+
   private void finish(int id) {
     if (entries[id] != null) {
       if (fillCount == fillOrder.length) {
@@ -137,17 +181,14 @@ final class HeapEncoder {
   }
 
   private int register(Object o, int from, int at) throws SnapshotCaptureException {
-    if (count == objects.length) {
+    int id = ids.size();
+    if (id == classOf.length) {
       grow();
     }
-    int id = count;
-    objects[id] = o;
     parent[id] = from;
     slot[id] = at;
     classOf[id] = classify(o, id);
-    ids.put(o, id);
-    count++;
-    return id;
+    return ids.add(o);
   }
 
   private int classify(Object o, int id) throws SnapshotCaptureException {
@@ -157,6 +198,11 @@ final class HeapEncoder {
       l = layouts.of(c);
     } catch (Layouts.Refusal r) {
       return canonicalOrRefuse(o, id, r);
+    }
+    if (l.value == ValueKind.CLASS && ((Class<?>) o).isHidden()) {
+      throw new SnapshotCaptureException(((Class<?>) o).getName(),
+          pathTo(parent[id], slot[id], o), "this Class object is a hidden class (a lambda or"
+              + " proxy), which has no name another JVM can resolve");
     }
     if (l.kind != ClassLayout.Kind.VALUE) {
       String name = policy.canonicalName(o);
@@ -217,12 +263,17 @@ final class HeapEncoder {
       case ARRAY -> {
         if (!l.primitiveArray) {
           Object[] a = (Object[]) o;
+          reserve(id, a.length);
           for (int i = a.length - 1; i >= 0; i--) {
             push(a[i], id, i);
           }
         }
       }
-      case IMMUTABLE -> pushEntries(id, l.immutable.entries(o), 0);
+      case IMMUTABLE -> {
+        Object[] flat = l.immutable.entries(o);
+        reserve(id, flat.length);
+        pushEntries(id, flat, 0);
+      }
       default -> { }
     }
   }
@@ -232,8 +283,10 @@ final class HeapEncoder {
       materialiseStackTrace((Throwable) o);
     }
     checkDefaultOnly(id, o, l);
-    if (l.hashed != null) {
-      pushEntries(id, l.hashed.entries(o), l.fields.length);
+    Object[] flat = l.hashed != null ? l.hashed.entries(o) : null;
+    reserve(id, l.refFields + (flat != null ? flat.length : 0));
+    if (flat != null) {
+      pushEntries(id, flat, l.fields.length);
     }
     for (int i = l.fields.length - 1; i >= 0; i--) {
       if (l.codes[i] == 'L') {
@@ -268,8 +321,8 @@ final class HeapEncoder {
   }
 
   private void grow() {
-    int n = objects.length * 2;
-    objects = Arrays.copyOf(objects, n);
+    int n = classOf.length * 2;
+    refBase = Arrays.copyOf(refBase, n);
     classOf = Arrays.copyOf(classOf, n);
     entries = Arrays.copyOf(entries, n);
     parent = Arrays.copyOf(parent, n);
@@ -294,7 +347,7 @@ final class HeapEncoder {
 
   private String step(int p, int s) {
     ClassLayout l = layoutOf(p);
-    String owner = objects[p].getClass().getName();
+    String owner = ids.object(p).getClass().getName();
     if (l.kind == ClassLayout.Kind.ARRAY) {
       return "[" + s + "]";
     }
@@ -310,7 +363,7 @@ final class HeapEncoder {
   // ---- writing ----
 
   private void writeHeader(int id, HeapOutput out) throws IOException {
-    Object o = objects[id];
+    Object o = ids.object(id);
     out.writeVarInt(classOf[id]);
     ClassLayout l = layoutOf(id);
     if (l == null) {
@@ -340,32 +393,36 @@ final class HeapEncoder {
     if (l == null || !l.hasBody) {
       return;
     }
-    Object o = objects[id];
+    int base = refBase[id];
     if (l.kind == ClassLayout.Kind.OBJECT) {
-      writeFields(o, l, out);
+      writeFields(ids.object(id), l, base, out);
+      base += l.refFields;
     } else if (l.kind == ClassLayout.Kind.ARRAY) {
-      for (Object e : (Object[]) o) {
-        writeRef(e, out);
-      }
+      writeRefs(base, ((Object[]) ids.object(id)).length, out);
       return;
     }
-    if (entries[id] != null) {
-      Object[] flat = (Object[]) entries[id];
+    Object[] flat = (Object[]) entries[id];
+    if (flat != null) {
       boolean map = l.hashed != null ? l.hashed.isMap : l.immutable.isMap;
       out.writeVarInt(map ? flat.length / 2 : flat.length);
-      for (Object e : flat) {
-        writeRef(e, out);
-      }
+      writeRefs(base, flat.length, out);
     }
   }
 
-  private void writeFields(Object o, ClassLayout l, HeapOutput out) throws IOException {
+  private void writeRefs(int from, int n, HeapOutput out) throws IOException {
+    for (int i = from; i < from + n; i++) {
+      out.writeVarInt(refLog[i]);
+    }
+  }
+
+  /** Primitive fields read now; reference fields as logged during discovery. */
+  private void writeFields(Object o, ClassLayout l, int base, HeapOutput out) throws IOException {
     Field[] fs = l.fields;
     try {
       for (int i = 0; i < fs.length; i++) {
         Field f = fs[i];
         switch (l.codes[i]) {
-          case 'L' -> writeRef(f.get(o), out);
+          case 'L' -> out.writeVarInt(refLog[base + l.refOrdinal[i]]);
           case 'I' -> out.writeInt(f.getInt(o));
           case 'J' -> out.writeLong(f.getLong(o));
           case 'D' -> out.writeDouble(f.getDouble(o));
@@ -379,20 +436,6 @@ final class HeapEncoder {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("field of " + l.type.getName() + " not accessible", e);
     }
-  }
-
-  private void writeRef(Object o, HeapOutput out) throws IOException {
-    if (o == null) {
-      out.writeByte(0);
-      return;
-    }
-    int id = ids.get(o);
-    if (id < 0) {
-      throw new IllegalStateException("the heap changed during capture: a "
-          + o.getClass().getName() + " appeared that discovery did not see; is the process"
-          + " really stopped?");
-    }
-    out.writeVarInt(id + 1);
   }
 
   private static Object get(Field f, Object o) {

@@ -28,7 +28,10 @@ public interface HeapPolicy {
   /** The class with this binary name as the process sees it; loads without initialising. */
   Class<?> resolve(String className) throws ClassNotFoundException;
 
-  /** The name under which {@code o} is re-bound in the new JVM, or null if it is not canonical. */
+  /**
+   * The name under which {@code o} is re-bound in the new JVM, or null if it is not canonical.
+   * Asked for every captured object except strings, boxes, big numbers and Class objects.
+   */
   default String canonicalName(Object o) {
     return null;
   }

@@ -137,6 +137,7 @@ enum ValueKind {
     out.writeString(e.getMethodName());
     writeNullable(e.getFileName(), out);
     out.writeInt(e.getLineNumber());
+    out.writeByte(FrameFormat.get(e));
   }
 
   private static StackTraceElement readFrame(HeapInput in, HeapLimits limits)
@@ -148,7 +149,47 @@ enum ValueKind {
     String cls = in.readString(max);
     String method = in.readString(max);
     String file = readNullable(in, max);
-    return new StackTraceElement(loader, module, version, cls, method, file, in.readInt());
+    StackTraceElement e = new StackTraceElement(loader, module, version, cls, method, file,
+        in.readInt());
+    FrameFormat.set(e, (byte) in.readByte());
+    return e;
+  }
+
+  /**
+   * StackTraceElement's private {@code format} byte (JDK 9+, same on 17 and 25): flags that make
+   * {@code toString} drop the built-in loader's name and the JDK modules' versions. Copied so a
+   * restored stack trace prints as the original did; ignored where absent.
+   */
+  private static final class FrameFormat {
+    private static final java.lang.reflect.Field FIELD = find();
+
+    private static java.lang.reflect.Field find() {
+      try {
+        java.lang.reflect.Field f = StackTraceElement.class.getDeclaredField("format");
+        f.setAccessible(true);
+        return f.getType() == byte.class ? f : null;
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    static byte get(StackTraceElement e) {
+      try {
+        return FIELD == null ? 0 : FIELD.getByte(e);
+      } catch (IllegalAccessException x) {
+        return 0;
+      }
+    }
+
+    static void set(StackTraceElement e, byte format) {
+      try {
+        if (FIELD != null) {
+          FIELD.setByte(e, format);
+        }
+      } catch (IllegalAccessException x) {
+        // Without the flags the frame only prints its loader and module version in full.
+      }
+    }
   }
 
   private static void writeNullable(String s, HeapOutput out) throws IOException {

@@ -62,7 +62,7 @@ class DecodeRefusalTest {
     byte[] bytes = craft("corpus.DoesNotExist", ClassLayout.Kind.OBJECT.code(), new String[0][]);
     assertThatThrownBy(() -> new HeapCodec(policy).decode(bytes))
         .isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("corpus.DoesNotExist cannot be found");
+        .hasMessageContaining("corpus.DoesNotExist named in the snapshot cannot be found");
     assertThat(policy.canonicalLookups).hasValue(0);
   }
 
@@ -116,7 +116,7 @@ class DecodeRefusalTest {
   }
 
   @Test
-  void hugeCountsDoNotAllocate() throws IOException {
+  void hugeCountsDoNotAllocate() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     HeapOutput out = new HeapOutput(bytes);
     out.writeInt(HeapFormat.MAGIC);
@@ -131,7 +131,7 @@ class DecodeRefusalTest {
     assertThatThrownBy(() -> new HeapCodec(policy).decode(bytes.toByteArray()))
         .isInstanceOf(SnapshotFormatException.class)
         .hasMessageContaining("exceeds the");
-    HeapLimits small = new HeapLimits(10, 10, 10, 10, 10);
+    HeapLimits small = new HeapLimits(10, 10, 10, 100, 10);
     byte[] many = new HeapCodec(policy).encode(new Object[20]);
     assertThatThrownBy(() -> new HeapCodec(policy, small).decode(many))
         .isInstanceOf(SnapshotFormatException.class)

@@ -154,4 +154,22 @@ final class Fixtures {
       this.value = value;
     }
   }
+
+  /** A process subclass of HashSet: the set part is rebuilt, its own fields copied. */
+  static class TaggedSet extends java.util.HashSet<Object> {
+    String tag;
+    int adds;
+
+    @Override
+    public boolean add(Object o) {
+      adds++;
+      return super.add(o);
+    }
+  }
+
+  /** Counts constructor runs. */
+  static class Counted {
+    static int constructed;
+    int serial = ++constructed;
+  }
 }

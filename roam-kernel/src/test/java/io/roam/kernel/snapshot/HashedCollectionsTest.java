@@ -153,7 +153,8 @@ class HashedCollectionsTest {
     Fixtures.Holder h = new Fixtures.Holder();
     h.value = Set.of(h);
     Fixtures.Holder back = policy.roundTrip(h);
-    assertThat((Set<?>) back.value).containsExactly(back);
+    assertThat((Set<?>) back.value).hasSize(1);
+    assertThat(((Set<?>) back.value).iterator().next()).isSameAs(back);
   }
 
   @Test

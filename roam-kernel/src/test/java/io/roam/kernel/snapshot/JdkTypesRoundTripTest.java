@@ -116,7 +116,7 @@ class JdkTypesRoundTripTest {
     a.add(arg(Collections.singletonMap("k", "v"), same));
     a.add(arg(Collections.nCopies(3, "n"), same));
     a.add(arg(Collections.reverseOrder(Comparator.<Integer>naturalOrder()),
-        o -> ((Comparator<Integer>) o).compare(1, 2)));
+        JdkTypesRoundTripTest::compareOneTwo));
     a.add(arg(List.of(1), same));
     a.add(arg(List.of(1, 2), same));
     a.add(arg(List.of(1, 2, 3, 4), same));
@@ -148,6 +148,11 @@ class JdkTypesRoundTripTest {
 
   private static Arguments arg(Object o, Function<Object, Object> view) {
     return Arguments.of(o.getClass().getName(), o, view);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object compareOneTwo(Object c) {
+    return ((Comparator<Integer>) c).compare(1, 2);
   }
 
   private static List<Object> drain(PriorityQueue<?> q) {

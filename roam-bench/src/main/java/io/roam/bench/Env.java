@@ -1,0 +1,174 @@
+package io.roam.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the drivers find things (the repository, the java binary, the {@code roam} command's class
+ * path) and what they record about the machine. The repository root is {@code -Droam.home}, else
+ * the first directory upwards from the working directory that holds {@code roam-cli/}.
+ */
+final class Env {
+  /** The flags of the {@code roam} launcher script (keep in sync with /roam and roam.jvm.opens). */
+  static final List<String> OPENS = List.of(
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens", "java.base/java.math=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens", "java.base/java.io=ALL-UNNAMED");
+
+  private Env() {}
+
+  static Path home() {
+    String p = System.getProperty("roam.home");
+    if (p != null) {
+      return Path.of(p).toAbsolutePath().normalize();
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve("roam-cli")) && Files.isRegularFile(d.resolve("roam"))) {
+        return d;
+      }
+    }
+    throw new IllegalStateException("cannot find the Roam repository: run from it or pass -Droam.home=DIR");
+  }
+
+  static Path resultsDir() {
+    String p = System.getProperty("bench.results");
+    return p != null ? Path.of(p) : home().resolve("bench").resolve("results");
+  }
+
+  /** The java binary of this JVM: child JVMs on both sides of a comparison use the same one. */
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Class path of the roam command: roam-cli/target/classes + roam-cli/target/classpath.txt. */
+  static String roamClassPath() {
+    Path cli = home().resolve("roam-cli").resolve("target");
+    try {
+      return cli.resolve("classes") + java.io.File.pathSeparator
+          + Files.readString(cli.resolve("classpath.txt")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("roam-cli is not built (" + cli + "/classpath.txt): run mvn install", e);
+    }
+  }
+
+  /** {@code java <opens> -cp <roam cp> io.roam.cli.RoamCommand}, as the roam script runs it. */
+  static List<String> roamCommand() {
+    List<String> c = new ArrayList<>();
+    c.add(java());
+    c.addAll(OPENS);
+    c.add("-cp");
+    c.add(roamClassPath());
+    c.add("io.roam.cli.RoamCommand");
+    return c;
+  }
+
+  /** A command for the report, with the roam class path abbreviated. */
+  static String show(List<String> command) {
+    String cp = roamClassPath();
+    List<String> out = new ArrayList<>();
+    for (String s : command) {
+      out.add(s.equals(cp) ? "$ROAM_CP" : s.contains(" ") ? "'" + s + "'" : s);
+    }
+    return String.join(" ", out);
+  }
+
+  static final String ROAM_CP_NOTE = "ROAM_CP = roam-cli/target/classes:$(cat roam-cli/target/classpath.txt),"
+      + " the --add-opens flags are those of the ./roam script";
+
+  static String machine() {
+    return Runtime.getRuntime().availableProcessors() + " CPUs (nproc " + run("nproc").trim() + "), "
+        + cpuModel() + ", " + memTotal() + " RAM, " + System.getProperty("os.name") + " "
+        + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (l.startsWith("model name")) {
+          return l.substring(l.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      // not Linux: fall through
+    }
+    return "unknown CPU";
+  }
+
+  private static String memTotal() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (l.startsWith("MemTotal:")) {
+          long kb = Long.parseLong(l.replaceAll("[^0-9]", ""));
+          return String.format(java.util.Locale.ROOT, "%.1f GiB", kb / 1048576.0);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: fall through
+    }
+    return "unknown";
+  }
+
+  static String loadAverage() {
+    try {
+      String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return p[0] + " " + p[1] + " " + p[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String run(String... cmd) {
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      try (InputStream in = p.getInputStream()) {
+        String s = new String(in.readAllBytes());
+        p.waitFor();
+        return s;
+      }
+    } catch (IOException e) {
+      return "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
+  static String mainClassName() {
+    String c = System.getProperty("sun.java.command", "?");
+    int sp = c.indexOf(' ');
+    return sp < 0 ? c : c.substring(0, sp);
+  }
+
+  /** {@code --key value} pairs and {@code --flag}s; anything else is an error. */
+  static Map<String, String> args(String[] args, String usage) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        System.out.println(usage);
+        System.exit(0);
+      }
+      if (!a.startsWith("--")) {
+        System.err.println("unexpected argument " + a + "\n" + usage);
+        System.exit(2);
+      }
+      if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        m.put(a.substring(2), args[++i]);
+      } else {
+        m.put(a.substring(2), "true");
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,68 @@
+package io.roam.instrument.runtime;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Stack traces as the program would see them without Roam: frames of a method's rewind twin
+ * ({@code name$roam$r$N}, see {@code ContinuationTransformer}) carry the method's own name.
+ * Process code's calls of {@code printStackTrace} and {@code getStackTrace} are redirected here.
+ */
+public final class Traces {
+  /** Keep in sync with {@code ContinuationTransformer.TWIN_INFIX}. */
+  private static final String TWIN_INFIX = "$roam$r$";
+
+  private Traces() {}
+
+  /** Renames twin frames in {@code t}, its causes and suppressed exceptions. */
+  public static void clean(Throwable t) {
+    clean(t, new IdentityHashMap<>());
+  }
+
+  private static void clean(Throwable t, Map<Throwable, Boolean> seen) {
+    if (t == null || seen.put(t, Boolean.TRUE) != null) {
+      return;
+    }
+    StackTraceElement[] st = t.getStackTrace();
+    boolean changed = false;
+    for (int i = 0; i < st.length; i++) {
+      String m = st[i].getMethodName();
+      int k = m.indexOf(TWIN_INFIX);
+      if (k > 0) {
+        StackTraceElement e = st[i];
+        st[i] = new StackTraceElement(e.getClassLoaderName(), e.getModuleName(), e.getModuleVersion(),
+            e.getClassName(), m.substring(0, k), e.getFileName(), e.getLineNumber());
+        changed = true;
+      }
+    }
+    if (changed) {
+      t.setStackTrace(st);
+    }
+    clean(t.getCause(), seen);
+    for (Throwable s : t.getSuppressed()) {
+      clean(s, seen);
+    }
+  }
+
+  public static void printStackTrace(Throwable t) {
+    clean(t);
+    t.printStackTrace();
+  }
+
+  public static void printStackTrace(Throwable t, PrintStream s) {
+    clean(t);
+    t.printStackTrace(s);
+  }
+
+  public static void printStackTrace(Throwable t, PrintWriter s) {
+    clean(t);
+    t.printStackTrace(s);
+  }
+
+  public static StackTraceElement[] getStackTrace(Throwable t) {
+    clean(t);
+    return t.getStackTrace();
+  }
+}
