@@ -51,6 +51,8 @@ final class Canonicals {
     addStatic("java.lang.Throwable", "SUPPRESSED_SENTINEL");
     addStatic("java.lang.Throwable", "EMPTY_THROWABLE_ARRAY");
     addStatic("java.util.EnumMap", "NULL");
+    addStatic("java.util.HashSet", "PRESENT"); // the value of every entry of a HashSet's map
+    addStatic("java.util.TreeMap", "UNBOUNDED"); // fence key of sub-map iterators
     addStatic("java.util.ImmutableCollections", "EMPTY");
     addStatic("java.util.ImmutableCollections", "EMPTY_LIST");
     addStatic("java.util.ImmutableCollections", "EMPTY_LIST_NULLS");

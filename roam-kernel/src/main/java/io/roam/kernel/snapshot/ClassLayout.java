@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * How instances of one class are encoded: its {@link Kind} and, for {@link Kind#OBJECT}, the
  * fields copied (the class's and its superclasses', skipped ones left out, in a fixed order) plus
- * the hashed JDK base it extends, if any. Computed by {@link Layouts} from this JVM's classes on
- * both sides; the decoder compares the snapshot's class table against it. Immutable.
+ * the hashed JDK base it extends, if any; for {@link Kind#DERIVED}, the {@link DerivedKind}.
+ * Computed by {@link Layouts} from this JVM's classes on both sides; the decoder compares the
+ * snapshot's class table against it. Immutable.
  */
 final class ClassLayout {
   /** Encoding strategy; the byte codes are part of the heap format. */
   enum Kind {
-    OBJECT, ARRAY, VALUE, ENUM, IMMUTABLE;
+    OBJECT, ARRAY, VALUE, ENUM, IMMUTABLE, DERIVED;
 
     static Kind of(int code) {
       return code >= 1 && code <= values().length ? values()[code - 1] : null;
@@ -38,12 +39,18 @@ final class ClassLayout {
   final HashedKind hashed;
   /** OBJECT: fields not encoded that must hold their default value. */
   final Field[] defaultOnly;
+  /** OBJECT: fields not encoded that hold the same value as field {@link #dupSource}[i]. */
+  final Field[] duplicates;
+  /** OBJECT: per duplicate, the index in {@link #fields} of the field it duplicates. */
+  final int[] dupSource;
   /** OBJECT: a Throwable, whose stack trace is materialised before encoding. */
   final boolean throwable;
   /** VALUE: which value. */
   final ValueKind value;
   /** IMMUTABLE: which collection. */
   final ImmutableKind immutable;
+  /** DERIVED: which iterator, view or entry. */
+  final DerivedKind derived;
   /** ARRAY: whether elements are primitives (bulk) rather than references. */
   final boolean primitiveArray;
   /** Whether instances may be JDK singletons (see {@link Canonicals}). */
@@ -52,7 +59,8 @@ final class ClassLayout {
   final boolean hasBody;
 
   private ClassLayout(Class<?> type, Kind kind, List<Field> fields, HashedKind hashed,
-      List<Field> defaultOnly, ValueKind value, ImmutableKind immutable) {
+      List<Field> defaultOnly, List<Field> duplicates, int[] dupSource, ValueKind value,
+      ImmutableKind immutable, DerivedKind derived) {
     this.type = type;
     this.kind = kind;
     this.fields = fields.toArray(new Field[0]);
@@ -69,26 +77,41 @@ final class ClassLayout {
     this.refFields = refs;
     this.hashed = hashed;
     this.defaultOnly = defaultOnly.toArray(new Field[0]);
+    this.duplicates = duplicates.toArray(new Field[0]);
+    this.dupSource = dupSource;
+    this.derived = derived;
     this.throwable = kind == Kind.OBJECT && Throwable.class.isAssignableFrom(type);
     this.value = value;
     this.immutable = immutable;
     this.primitiveArray = type.isArray() && type.getComponentType().isPrimitive();
     this.mayBeCanonical = Canonicals.hasInstancesOf(type);
-    this.hasBody = kind == Kind.IMMUTABLE || (kind == Kind.ARRAY && !primitiveArray)
+    this.hasBody = kind == Kind.IMMUTABLE || kind == Kind.DERIVED
+        || (kind == Kind.ARRAY && !primitiveArray)
         || (kind == Kind.OBJECT && (this.fields.length > 0 || hashed != null));
   }
 
-  static ClassLayout object(Class<?> c, List<Field> fields, HashedKind hashed, List<Field> defOnly) {
-    return new ClassLayout(c, Kind.OBJECT, fields, hashed, defOnly, null, null);
+  static ClassLayout object(Class<?> c, List<Field> fields, HashedKind hashed, List<Field> defOnly,
+      List<Field> duplicates, int[] dupSource) {
+    return new ClassLayout(c, Kind.OBJECT, fields, hashed, defOnly, duplicates, dupSource, null,
+        null, null);
   }
 
   static ClassLayout simple(Class<?> c, Kind kind, ValueKind value, ImmutableKind immutable) {
-    return new ClassLayout(c, kind, List.of(), null, List.of(), value, immutable);
+    return new ClassLayout(c, kind, List.of(), null, List.of(), List.of(), new int[0], value,
+        immutable, null);
   }
 
-  /** The class table entry: name, kind, and for OBJECT the fields and hashed base. */
+  static ClassLayout derived(Class<?> c, DerivedKind derived) {
+    return new ClassLayout(c, Kind.DERIVED, List.of(), null, List.of(), List.of(), new int[0],
+        null, null, derived);
+  }
+
+  /**
+   * The class table entry: name (for DERIVED the kind's {@link DerivedKind#id}, which does not
+   * depend on the JDK version), kind, and for OBJECT the fields and hashed base.
+   */
   void writeTableEntry(HeapOutput out) throws IOException {
-    out.writeString(type.getName());
+    out.writeString(kind == Kind.DERIVED ? derived.id : type.getName());
     out.writeByte(kind.code());
     if (kind == Kind.OBJECT) {
       out.writeVarInt(fields.length);

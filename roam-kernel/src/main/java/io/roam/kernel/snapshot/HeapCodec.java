@@ -19,21 +19,32 @@ import java.io.UncheckedIOException;
  * 0 for null):
  *
  * <pre>
- * int "RHP1"
- * varint classCount, then per class: string name, byte kind (1 OBJECT, 2 ARRAY, 3 VALUE,
- *     4 ENUM, 5 IMMUTABLE); OBJECT adds varint fieldCount, (string owner, string name,
- *     string descriptor) per field, byte hashed base (0 none, else HashedKind ordinal + 1)
+ * int "RHP2"
+ * varint classCount, then per class: string name (DERIVED: the DerivedKind id), byte kind
+ *     (1 OBJECT, 2 ARRAY, 3 VALUE, 4 ENUM, 5 IMMUTABLE, 6 DERIVED); OBJECT adds varint
+ *     fieldCount, (string owner, string name, string descriptor) per field, byte hashed base
+ *     (0 none, else HashedKind ordinal + 1)
  * varint objectCount, ref root
  * per object, headers: varint classRef (0 JDK singleton + string name, 1 kernel object +
- *     string name, else class index + 2), then by kind: OBJECT with hashed base: its settings;
- *     ARRAY: varint length, primitive elements in bulk; VALUE: the value; ENUM: string constant
+ *     string name, else class index + 2), then by kind: OBJECT with hashed base: its settings
+ *     (load factor, table capacity, access order as the kind has them); ARRAY: varint length,
+ *     primitive elements in bulk; VALUE: the value; ENUM: string constant; DERIVED: varint
+ *     header (iterator mode and flags)
  * per object with references, bodies: OBJECT: field values in table order (primitives raw,
  *     references as refs), then for a hashed base varint entry count and refs (key, value
- *     pairs for maps); reference ARRAY: refs; IMMUTABLE: varint entry count and refs
- * varint fillCount, varint id per hashed or immutable collection in fill order (innermost
- *     first)
+ *     pairs); reference ARRAY: refs; IMMUTABLE: varint entry count and refs; DERIVED: varint
+ *     slot count and refs (collection, last key and remaining keys for an iterator; map, key,
+ *     value for an entry; see DerivedKind)
+ * varint fillCount, varint id per hashed, immutable or derived object in fill order (innermost
+ *     first, each iterator, view or entry after the collection it belongs to)
  * int "RHPE"
  * </pre>
+ *
+ * <p>Iterators resume where they were: those of collections copied by field are copied with
+ * them; those of rebuilt collections (and map entries and views) are recreated from the rebuilt
+ * collection ({@link DerivedKind}), in the original order. Capture is refused for an iterator
+ * part-way through a HashMap, HashSet or ConcurrentHashMap whose keys hash differently in another
+ * JVM (enum constants, Class objects, plain Objects), and for stream pipelines.
  *
  * <p>A codec is immutable and thread-safe; every call is an independent run. While {@link
  * #encode} runs the process must be stopped.

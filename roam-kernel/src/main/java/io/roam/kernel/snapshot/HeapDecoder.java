@@ -15,8 +15,9 @@ import java.util.Map;
  * JVM — before any object exists; (2) create every object from its header (values, arrays with
  * their primitive contents, empty instances allocated without constructors, empty hash
  * collections); (3) set fields and reference array elements from the bodies; (4) fill hash
- * collections and build immutable ones in the recorded fill order, innermost first. Any failure
- * is a {@link SnapshotFormatException} and nothing is returned. Single use; not thread-safe.
+ * collections, build immutable ones and recreate iterators, views and entries of rebuilt
+ * collections ({@link DerivedKind}) in the recorded fill order, innermost first. Any failure is a
+ * {@link SnapshotFormatException} and nothing is returned. Single use; not thread-safe.
  */
 final class HeapDecoder {
   /** Where a not-yet-built immutable collection must be stored once built. */
@@ -29,9 +30,13 @@ final class HeapDecoder {
   private ClassLayout[] classes;
   private Object[] objects;
   private int[] classOf;
-  /** Entry references of hashed and immutable collections, by id, until filled. */
+  /**
+   * Entry references of hashed and immutable collections, by id, until filled; for derived
+   * objects the header followed by the slot references.
+   */
   private int[][] pending;
   private final Map<Integer, List<Fixup>> fixups = new HashMap<>();
+  private final DerivedKind.Rebuild rebuild = new DerivedKind.Rebuild();
 
   HeapDecoder(HeapPolicy policy, HeapLimits limits) {
     this.policy = policy;
@@ -41,7 +46,12 @@ final class HeapDecoder {
 
   Object decode(InputStream stream, long length) throws IOException, SnapshotFormatException {
     in = new HeapInput(stream, length);
-    if (in.readInt() != HeapFormat.MAGIC) {
+    int magic = in.readInt();
+    if (magic == HeapFormat.MAGIC_1) {
+      throw in.error("heap section of an earlier Roam format (RHP1); restore with the Roam that"
+          + " wrote it");
+    }
+    if (magic != HeapFormat.MAGIC) {
       throw in.error("not a Roam heap section (bad magic)");
     }
     readClassTable();
@@ -76,7 +86,7 @@ final class HeapDecoder {
       if (kind == null) {
         throw in.error("unknown encoding kind for class " + name);
       }
-      classes[i] = layout(name);
+      classes[i] = kind == ClassLayout.Kind.DERIVED ? derivedLayout(name) : layout(name);
       classes[i].checkTableEntry(kind, in, limits);
     }
   }
@@ -98,6 +108,26 @@ final class HeapDecoder {
     }
   }
 
+  /** The layout of a derived kind named by its stable id (see {@link DerivedKind#id}). */
+  private ClassLayout derivedLayout(String id) throws SnapshotFormatException {
+    DerivedKind k = DerivedKind.byId(id);
+    if (k == null || k.type() == null) {
+      throw new SnapshotFormatException("iterator or view kind " + id + " named in the snapshot"
+          + " is unknown in this JVM; restore with the same Roam");
+    }
+    try {
+      ClassLayout l = layouts.of(k.type());
+      if (l.derived != k) {
+        throw new SnapshotFormatException("iterator or view kind " + id + " is encoded otherwise"
+            + " in this JVM");
+      }
+      return l;
+    } catch (Layouts.Refusal r) {
+      throw new SnapshotFormatException("iterator or view kind " + id + " is not allowed ("
+          + r.getMessage() + ")");
+    }
+  }
+
   // ---- phase 2: headers ----
 
   private void readHeader(int id) throws IOException, SnapshotFormatException {
@@ -114,6 +144,10 @@ final class HeapDecoder {
       case VALUE -> l.value.read(in, policy, limits);
       case ENUM -> enumConstant(l.type);
       case IMMUTABLE -> null;
+      case DERIVED -> {
+        pending[id] = new int[] {in.readVarInt()};
+        yield null;
+      }
     };
   }
 
@@ -174,6 +208,20 @@ final class HeapDecoder {
     if (l == null || !l.hasBody) {
       return;
     }
+    if (l.kind == ClassLayout.Kind.DERIVED) {
+      int n = in.readCount(limits.maxObjects(), "slot count");
+      in.checkCount(n, 1, "slot");
+      if (!l.derived.validSlotCount(n)) {
+        throw in.error("a " + l.derived.id + " with " + n + " slots");
+      }
+      int[] refs = new int[n + 1];
+      refs[0] = pending[id][0];
+      for (int i = 1; i <= n; i++) {
+        refs[i] = readRefId(objects.length);
+      }
+      pending[id] = refs;
+      return;
+    }
     if (l.kind == ClassLayout.Kind.OBJECT) {
       readFields(objects[id], l);
     } else if (l.kind == ClassLayout.Kind.ARRAY) {
@@ -194,11 +242,18 @@ final class HeapDecoder {
 
   private void readFields(Object o, ClassLayout l) throws IOException, SnapshotFormatException {
     Field[] fs = l.fields;
+    int[] refs = l.duplicates.length == 0 ? null : new int[fs.length];
     for (int i = 0; i < fs.length; i++) {
       Field f = fs[i];
       try {
         switch (l.codes[i]) {
-          case 'L' -> setRef(o, f, -1, readRefId(objects.length), f.getType());
+          case 'L' -> {
+            int ref = readRefId(objects.length);
+            if (refs != null) {
+              refs[i] = ref;
+            }
+            setRef(o, f, -1, ref, f.getType());
+          }
           case 'I' -> f.setInt(o, in.readInt());
           case 'J' -> f.setLong(o, in.readLong());
           case 'D' -> f.setDouble(o, in.readDouble());
@@ -212,6 +267,15 @@ final class HeapDecoder {
         throw new SnapshotFormatException("cannot set field " + f.getName() + " of "
             + f.getDeclaringClass().getName() + " (" + e.getMessage() + "); process classes must"
             + " be instrumented (the instrumenter removes final from their fields)", e);
+      }
+    }
+    for (int i = 0; i < l.duplicates.length; i++) {
+      Field d = l.duplicates[i];
+      try {
+        setRef(o, d, -1, refs[l.dupSource[i]], d.getType());
+      } catch (IllegalAccessException e) {
+        throw new SnapshotFormatException("cannot set field " + d.getName() + " of "
+            + d.getDeclaringClass().getName() + " (" + e.getMessage() + ")", e);
       }
     }
   }
@@ -282,6 +346,10 @@ final class HeapDecoder {
 
   private void fillOne(int id, int[] refs) throws SnapshotFormatException {
     ClassLayout l = layoutOf(id);
+    if (l.kind == ClassLayout.Kind.DERIVED) {
+      rebuildDerived(id, l, refs);
+      return;
+    }
     Object[] flat = new Object[refs.length];
     for (int i = 0; i < refs.length; i++) {
       if (refs[i] >= 0) {
@@ -306,7 +374,28 @@ final class HeapDecoder {
     }
   }
 
-  private void applyFixups(int id) {
+  private void rebuildDerived(int id, ClassLayout l, int[] refs) throws SnapshotFormatException {
+    Object[] slots = new Object[refs.length - 1];
+    for (int i = 0; i < slots.length; i++) {
+      int r = refs[i + 1];
+      if (r >= 0) {
+        slots[i] = objects[r];
+        if (slots[i] == null) {
+          throw new SnapshotFormatException("the " + l.derived.id + " (object #" + id + ") needs"
+              + " object #" + r + ", which is restored after it; the fill order is corrupt");
+        }
+      }
+    }
+    try {
+      objects[id] = l.derived.build(slots, refs[0], rebuild);
+    } catch (RuntimeException e) {
+      throw new SnapshotFormatException("cannot restore the " + l.derived.id + " (object #" + id
+          + "): " + e, e);
+    }
+    applyFixups(id);
+  }
+
+  private void applyFixups(int id) throws SnapshotFormatException {
     List<Fixup> list = fixups.remove(id);
     if (list == null) {
       return;
@@ -320,6 +409,11 @@ final class HeapDecoder {
         }
       } catch (IllegalAccessException e) {
         throw new IllegalStateException(e);
+      } catch (IllegalArgumentException | ArrayStoreException e) {
+        throw new SnapshotFormatException("object #" + id + " of class "
+            + objects[id].getClass().getName() + " cannot be stored in "
+            + (x.field() != null ? "field " + x.field() : "an array of "
+                + x.holder().getClass().getComponentType().getName()), e);
       }
     }
   }

@@ -18,10 +18,14 @@ import java.util.Map;
  * One encoding run. First a depth-first discovery from the root with an explicit work stack (no
  * recursion, so a list a million links long is fine) numbers every reachable object, classifies
  * its class and refuses what cannot be captured, with the reference path; it also records the
- * post-order of hashed and immutable collections, which is the order the decoder fills them in
- * (everything a collection reaches is complete before the collection is filled). Then the
- * section is written: class table, object headers, object bodies, fill order. Single use; not
- * thread-safe; the process must not run meanwhile.
+ * post-order of hashed, immutable and derived objects ("units"), which is the order the decoder
+ * builds them in (everything a collection reaches is complete before the collection is filled).
+ * After discovery: map entries find their map (recomputing the post-order with those edges),
+ * iterators that can only resume in order are checked against keys whose hash codes change in
+ * another JVM, and derived objects are moved after the collections they belong to (refused when
+ * a collection needs one of its own iterators or entries to be rebuilt). Then the section is
+ * written: class table, object headers, object bodies, fill order. Single use; not thread-safe;
+ * the process must not run meanwhile.
  */
 final class HeapEncoder {
   private static final Object EXIT = new Object();
@@ -49,9 +53,18 @@ final class HeapEncoder {
    */
   private int[] refLog = new int[4096];
   private int[] refBase = new int[1024];
+  private int[] refCount = new int[1024];
   private int refTotal;
   private int[] fillOrder = new int[64];
   private int fillCount;
+  /** Derived objects (iterators, views, entries of rebuilt collections), by id. */
+  private final List<Integer> derived = new ArrayList<>();
+  /** Map entries whose map is looked for after discovery. */
+  private final List<Integer> lateOwners = new ArrayList<>();
+  /** Maps whose entries the program may hold: HashMap family, Hashtable, WeakHashMap. */
+  private final List<Integer> entryMaps = new ArrayList<>();
+  /** Per class: whether instances have hash codes that differ in another JVM. */
+  private final Map<Class<?>, Boolean> unstableHash = new HashMap<>();
 
   // The work stack: object (or EXIT with the id in stackParent), discovering object, slot.
   private Object[] stackObj = new Object[1024];
@@ -77,6 +90,7 @@ final class HeapEncoder {
   void encode(Object root, OutputStream os) throws IOException, SnapshotCaptureException {
     if (root != null) {
       discover(root);
+      afterDiscovery();
     }
     HeapOutput out = new HeapOutput(os);
     out.writeInt(HeapFormat.MAGIC);
@@ -162,6 +176,7 @@ final class HeapEncoder {
   /** Reserves {@code n} reference slots for object {@code id}. */
   private void reserve(int id, int n) {
     refBase[id] = refTotal;
+    refCount[id] = n;
     if (refTotal + (long) n > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("more than 2^31 references in one heap");
     }
@@ -188,6 +203,11 @@ final class HeapEncoder {
     parent[id] = from;
     slot[id] = at;
     classOf[id] = classify(o, id);
+    ClassLayout l = layoutOf(id);
+    if (l != null && l.hashed != null && l.hashed != HashedKind.IDENTITY_HASH_MAP
+        && l.hashed != HashedKind.CONCURRENT_HASH_MAP) {
+      entryMaps.add(id);
+    }
     return ids.add(o);
   }
 
@@ -274,7 +294,28 @@ final class HeapEncoder {
         reserve(id, flat.length);
         pushEntries(id, flat, 0);
       }
+      case DERIVED -> pushDerived(id, o, l.derived);
       default -> { }
+    }
+  }
+
+  private void pushDerived(int id, Object o, DerivedKind kind) throws SnapshotCaptureException {
+    DerivedKind.Captured c;
+    try {
+      c = kind.capture(o);
+    } catch (DerivedKind.Unsupported u) {
+      throw new SnapshotCaptureException(o.getClass().getName(), pathTo(parent[id], slot[id], o),
+          u.getMessage());
+    }
+    Object[] slots = c.slots();
+    reserve(id, slots.length);
+    entries[id] = c;
+    derived.add(id);
+    if (c.lateOwner()) {
+      lateOwners.add(id);
+    }
+    for (int i = slots.length - 1; i >= 0; i--) {
+      push(slots[i], id, i);
     }
   }
 
@@ -283,6 +324,7 @@ final class HeapEncoder {
       materialiseStackTrace((Throwable) o);
     }
     checkDefaultOnly(id, o, l);
+    checkDuplicates(id, o, l);
     Object[] flat = l.hashed != null ? l.hashed.entries(o) : null;
     reserve(id, l.refFields + (flat != null ? flat.length : 0));
     if (flat != null) {
@@ -320,13 +362,237 @@ final class HeapEncoder {
     }
   }
 
+  private void checkDuplicates(int id, Object o, ClassLayout l) throws SnapshotCaptureException {
+    for (int i = 0; i < l.duplicates.length; i++) {
+      if (get(l.duplicates[i], o) != get(l.fields[l.dupSource[i]], o)) {
+        throw new SnapshotCaptureException(o.getClass().getName(), pathTo(parent[id], slot[id], o),
+            "its field " + l.duplicates[i].getName() + " differs from "
+                + l.fields[l.dupSource[i]].getDeclaringClass().getName() + "."
+                + l.fields[l.dupSource[i]].getName() + ", which it copies on some JDK versions");
+      }
+    }
+  }
+
   private void grow() {
     int n = classOf.length * 2;
     refBase = Arrays.copyOf(refBase, n);
+    refCount = Arrays.copyOf(refCount, n);
     classOf = Arrays.copyOf(classOf, n);
     entries = Arrays.copyOf(entries, n);
     parent = Arrays.copyOf(parent, n);
     slot = Arrays.copyOf(slot, n);
+  }
+
+  // ---- after discovery ----
+
+  private void afterDiscovery() throws SnapshotCaptureException {
+    if (derived.isEmpty()) {
+      return;
+    }
+    boolean lateEdges = resolveOwners();
+    for (int id : derived) {
+      DerivedKind.Captured c = (DerivedKind.Captured) entries[id];
+      if (c.orderSensitive()) {
+        checkStableOrder(id, c.slots()[0]);
+      }
+    }
+    int[] base = lateEdges ? postOrderUnits() : Arrays.copyOf(fillOrder, fillCount);
+    orderUnits(base);
+  }
+
+  /**
+   * Finds the map of every captured map entry among the captured maps (an entry whose map is not
+   * captured, or no longer holds it, is decoded detached); true if any was found.
+   */
+  private boolean resolveOwners() {
+    if (lateOwners.isEmpty()) {
+      return false;
+    }
+    Map<Object, Object> entryToMap = new IdentityHashMap<>();
+    for (int m : entryMaps) {
+      DerivedKind.indexEntries(ids.object(m), entryToMap);
+    }
+    boolean found = false;
+    for (int id : lateOwners) {
+      Object map = entryToMap.get(ids.object(id));
+      if (map != null) {
+        refLog[refBase[id]] = ids.idOf(map) + 1;
+        ((DerivedKind.Captured) entries[id]).slots()[0] = map;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * An iterator part-way through a HashMap (or a HashSet's map) or ConcurrentHashMap resumes in
+   * order only if every key has the same hash code in the new JVM: refuses keys that are enum
+   * constants or objects hashed by identity that the kernel does not make stable (process objects
+   * get stable identity hashes; Class objects and plain Objects do not).
+   */
+  private void checkStableOrder(int iterator, Object map) throws SnapshotCaptureException {
+    int mapId = ids.idOf(map);
+    Object[] flat = mapId < 0 || !(entries[mapId] instanceof Object[] f) ? new Object[0] : f;
+    for (int i = 0; i < flat.length; i += 2) {
+      Object k = flat[i];
+      if (k == null || !unstableHash.computeIfAbsent(k.getClass(), this::hashedByIdentity)) {
+        continue;
+      }
+      boolean set = flat[i + 1] == HashedKind.Jdk.HASHSET_PRESENT;
+      boolean concurrent = map instanceof java.util.concurrent.ConcurrentHashMap;
+      boolean isEnum = k instanceof Enum;
+      String what = concurrent ? "ConcurrentHashMap" : set ? "HashSet" : "HashMap";
+      String keys = isEnum ? "enum constants" : k instanceof Class ? "Class objects"
+          : "objects hashed by identity (" + k.getClass().getName() + ")";
+      String key = isEnum ? ((Enum<?>) k).getDeclaringClass().getName() + "."
+          + ((Enum<?>) k).name()
+          : k instanceof Class<?> c ? c.getName() : "a " + k.getClass().getName();
+      String use = isEnum ? (set ? "EnumSet or LinkedHashSet" : "EnumMap or LinkedHashMap")
+          : set ? "LinkedHashSet" : "LinkedHashMap";
+      Object it = ids.object(iterator);
+      throw new SnapshotCaptureException(map.getClass().getName(),
+          pathTo(parent[mapId], slot[mapId], map),
+          "an iterator over a " + what + (set ? " of " : " keyed by ") + keys + " cannot be"
+              + " resumed in another JVM; use " + use + " (their hash codes differ there, so the"
+              + " " + what + " iterates in another order; key " + key + "; the iterator is reached"
+              + " by " + pathTo(parent[iterator], slot[iterator], it) + ")");
+    }
+  }
+
+  private boolean hashedByIdentity(Class<?> c) {
+    if (Enum.class.isAssignableFrom(c)) {
+      return true; // Enum.hashCode is final and identity-based, process enums included
+    }
+    if (policy.isProcessClass(c)) {
+      return false; // the kernel gives process objects stable identity hashes
+    }
+    try {
+      return c.getMethod("hashCode").getDeclaringClass() == Object.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
+  }
+
+  private boolean isUnit(int id) {
+    return entries[id] != null;
+  }
+
+  /** The post-order of units over the complete reference log (after entries found their maps). */
+  private int[] postOrderUnits() {
+    int n = ids.size();
+    boolean[] seen = new boolean[n];
+    int[] stack = new int[64];
+    int[] pos = new int[64];
+    int[] out = new int[fillCount];
+    int count = 0;
+    int top = 0;
+    stack[0] = 0;
+    pos[0] = 0;
+    seen[0] = true;
+    while (top >= 0) {
+      int id = stack[top];
+      if (pos[top] < refCount[id]) {
+        int r = refLog[refBase[id] + pos[top]++];
+        if (r != 0 && !seen[r - 1]) {
+          seen[r - 1] = true;
+          if (++top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+            pos = Arrays.copyOf(pos, top * 2);
+          }
+          stack[top] = r - 1;
+          pos[top] = 0;
+        }
+      } else {
+        top--;
+        if (isUnit(id)) {
+          out[count++] = id;
+        }
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /**
+   * The final fill order: {@code base} (a post-order of the units), except that a derived object
+   * waits until the units it is made from are complete; hashed and immutable collections keep
+   * their place, and one that holds a derived object not yet complete is refused (it would be
+   * filled with a missing entry).
+   */
+  private void orderUnits(int[] base) throws SnapshotCaptureException {
+    boolean[] emitted = new boolean[ids.size()];
+    Map<Integer, List<Integer>> waiting = new HashMap<>();
+    fillCount = 0;
+    for (int u : base) {
+      if (entries[u] instanceof DerivedKind.Captured) {
+        int dep = pendingDependency(u, emitted);
+        if (dep >= 0) {
+          waiting.computeIfAbsent(dep, k -> new ArrayList<>()).add(u);
+          continue;
+        }
+      } else {
+        ClassLayout l = layoutOf(u);
+        int first = l.kind == ClassLayout.Kind.OBJECT ? l.refFields : 0;
+        for (int i = refBase[u] + first; i < refBase[u] + refCount[u]; i++) {
+          int e = refLog[i] - 1;
+          if (e >= 0 && entries[e] instanceof DerivedKind.Captured && !emitted[e]) {
+            throw cycle(e, u);
+          }
+        }
+      }
+      emit(u, emitted, waiting);
+    }
+    if (!waiting.isEmpty()) {
+      int dep = waiting.keySet().iterator().next();
+      throw cycle(waiting.get(dep).get(0), dep);
+    }
+  }
+
+  private void emit(int u, boolean[] emitted, Map<Integer, List<Integer>> waiting) {
+    List<Integer> ready = new ArrayList<>(List.of(u));
+    while (!ready.isEmpty()) {
+      int x = ready.remove(ready.size() - 1);
+      if (fillCount == fillOrder.length) {
+        fillOrder = Arrays.copyOf(fillOrder, fillCount * 2);
+      }
+      fillOrder[fillCount++] = x;
+      emitted[x] = true;
+      List<Integer> ws = waiting.remove(x);
+      if (ws != null) {
+        for (int w : ws) {
+          int dep = pendingDependency(w, emitted);
+          if (dep >= 0) {
+            waiting.computeIfAbsent(dep, k -> new ArrayList<>()).add(w);
+          } else {
+            ready.add(w);
+          }
+        }
+      }
+    }
+  }
+
+  /** A unit that derived object {@code id} is made from and that is not complete yet, or -1. */
+  private int pendingDependency(int id, boolean[] emitted) {
+    if (!layoutOf(id).derived.dependsOnSlots()) {
+      return -1;
+    }
+    for (int i = refBase[id]; i < refBase[id] + refCount[id]; i++) {
+      int d = refLog[i] - 1;
+      if (d >= 0 && d != id && isUnit(d) && !emitted[d]) {
+        return d;
+      }
+    }
+    return -1;
+  }
+
+  private SnapshotCaptureException cycle(int derivedId, int needs) {
+    Object d = ids.object(derivedId);
+    Object n = ids.object(needs);
+    return new SnapshotCaptureException(d.getClass().getName(),
+        pathTo(parent[derivedId], slot[derivedId], d), "it is an iterator, view or entry of a"
+            + " collection that can only be rebuilt after it, and it is needed to rebuild "
+            + (n == d ? "itself" : "the " + n.getClass().getName() + " reached by "
+                + pathTo(parent[needs], slot[needs], n))
+            + " (a collection holds its own iterator or entry); such a cycle cannot be restored");
   }
 
   // ---- reference paths ----
@@ -350,6 +616,9 @@ final class HeapEncoder {
     String owner = ids.object(p).getClass().getName();
     if (l.kind == ClassLayout.Kind.ARRAY) {
       return "[" + s + "]";
+    }
+    if (l.kind == ClassLayout.Kind.DERIVED) {
+      return owner + "{" + l.derived.slotName(s) + "}";
     }
     if (l.kind == ClassLayout.Kind.OBJECT && s < l.fields.length) {
       return owner + "." + l.fields[s].getName();
@@ -385,6 +654,7 @@ final class HeapEncoder {
       case VALUE -> l.value.write(o, out, policy);
       case ENUM -> out.writeString(((Enum<?>) o).name());
       case IMMUTABLE -> { }
+      case DERIVED -> out.writeVarInt(((DerivedKind.Captured) entries[id]).header());
     }
   }
 
@@ -394,6 +664,11 @@ final class HeapEncoder {
       return;
     }
     int base = refBase[id];
+    if (l.kind == ClassLayout.Kind.DERIVED) {
+      out.writeVarInt(refCount[id]);
+      writeRefs(base, refCount[id], out);
+      return;
+    }
     if (l.kind == ClassLayout.Kind.OBJECT) {
       writeFields(ids.object(id), l, base, out);
       base += l.refFields;

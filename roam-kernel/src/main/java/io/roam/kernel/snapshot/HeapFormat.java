@@ -5,8 +5,13 @@ package io.roam.kernel.snapshot;
  * (keep in sync with the format description in {@link HeapCodec}).
  */
 final class HeapFormat {
-  /** First four bytes of a heap section: "RHP1" read as a little-endian int. */
-  static final int MAGIC = 0x31504852;
+  /**
+   * First four bytes of a heap section: "RHP2" read as a little-endian int (2: iterators, views
+   * and entries; HashSet copied by field; table capacities).
+   */
+  static final int MAGIC = 0x32504852;
+  /** The magic of the first format ("RHP1"), which this Roam no longer reads. */
+  static final int MAGIC_1 = 0x31504852;
   /** Last four bytes of a heap section: "RHPE". */
   static final int END = 0x45504852;
   /** Class reference of a JDK singleton, followed by its {@link Canonicals} name. */

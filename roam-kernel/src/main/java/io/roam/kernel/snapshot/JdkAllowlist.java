@@ -2,19 +2,34 @@ package io.roam.kernel.snapshot;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Vector;
 
 /**
  * The JDK classes whose instances (or, for superclass-only entries, whose part of a process
  * object) are copied field by field. Each was checked on JDK 17 and 25: its fields hold no
  * identity hash codes, native state or per-JVM salt, and have the same names and types on both
- * (version-specific fields are listed as default-only). Everything else of the JDK is refused,
- * except what {@link ValueKind}, {@link Canonicals}, {@link HashedKind} and {@link
- * ImmutableKind} handle, JDK enum constants (by name), JDK exception classes without fields of
- * their own (see {@link #entry}) and what the kernel vets through {@link
- * HeapPolicy#isVettedJdkClass}. Immutable after class initialisation; thread-safe.
+ * (version-specific fields are listed as default-only or as duplicates). Everything else of the
+ * JDK is refused, except what {@link ValueKind}, {@link Canonicals}, {@link HashedKind}, {@link
+ * ImmutableKind} and {@link DerivedKind} handle, JDK enum constants (by name), JDK exception
+ * classes without fields of their own (see {@link #entry}) and what the kernel vets through
+ * {@link HeapPolicy#isVettedJdkClass}. Anonymous classes are named by a sample instance, never
+ * by their number. Immutable after class initialisation; thread-safe.
+ *
+ * <p>Iterators, list iterators and views of the collections copied here are copied here too:
+ * their reference to the outer collection is an ordinary field (decoded as the decoded
+ * collection) and their {@code expectedModCount} equals the copied {@code modCount}, so they
+ * continue where they were. JDK 17's javac gives an inner subclass its own copy of the outer
+ * reference ({@code this$0}) next to its superclass's; JDK 18+ drops it where unused, so such
+ * fields are listed as duplicates: not encoded, and set from the superclass's field on decode.
  */
 final class JdkAllowlist {
 
@@ -27,9 +42,12 @@ final class JdkAllowlist {
    *     demand, VM-internal state
    * @param defaultOnly fields that exist on some JDK versions only: not encoded, and capture is
    *     refused when one holds a non-default value
+   * @param duplicates fields that exist on some JDK versions only and always hold the same value
+   *     as the field of the same name in a superclass: not encoded, set from that field on decode
    */
-  record Entry(boolean instantiable, Set<String> skipped, Set<String> defaultOnly) {
-    static final Entry VETTED = new Entry(true, Set.of(), Set.of());
+  record Entry(boolean instantiable, Set<String> skipped, Set<String> defaultOnly,
+      Set<String> duplicates) {
+    static final Entry VETTED = new Entry(true, Set.of(), Set.of(), Set.of());
   }
 
   private static final Map<Class<?>, Entry> ENTRIES = new HashMap<>();
@@ -43,6 +61,14 @@ final class JdkAllowlist {
     // detailMessage, cause, stackTrace (materialised before encoding), suppressedExceptions;
     // backtrace is the VM's native backtrace and depth only sizes it.
     add("java.lang.Throwable", true, Set.of("backtrace", "depth"), Set.of());
+    // threadLocalHashCode only; the kernel's VThreadLocal keeps values in the virtual thread
+    sup("java.lang.ThreadLocal");
+
+    // checksums: plain running values
+    obj("java.util.zip.CRC32"); // crc
+    obj("java.util.zip.Adler32"); // adler
+    obj("java.util.zip.CRC32C"); // crc
+    obj("java.util.Comparators$NullComparator"); // nullFirst, real
 
     // java.util: abstract bases (modCount; the map's keySet/values view caches are skipped)
     sup("java.util.AbstractCollection");
@@ -122,6 +148,105 @@ final class JdkAllowlist {
     obj("java.util.concurrent.CopyOnWriteArrayList"); // lock (a plain Object), array
     obj("java.util.concurrent.ConcurrentHashMap$KeySetView"); // value; map is rebuilt as hashed
     sup("java.util.concurrent.ConcurrentHashMap$CollectionView"); // map
+    obj("java.util.concurrent.ConcurrentHashMap$ValuesView"); // (map)
+    obj("java.util.concurrent.ConcurrentHashMap$EntrySetView"); // (map)
+    obj("java.util.concurrent.ConcurrentHashMap$MapEntry"); // key, val, map (setValue puts)
+    obj("java.util.concurrent.CopyOnWriteArrayList$COWIterator"); // snapshot (an array), cursor
+    obj("java.util.concurrent.CopyOnWriteArrayList$COWSubList"); // this$0, expectedArray, offset, …
+    obj("java.util.concurrent.CopyOnWriteArrayList$COWSubListIterator"); // it, offset, size
+
+    // java.util: sets over a rebuilt HashMap / LinkedHashMap (map; PRESENT values are canonical)
+    obj("java.util.HashSet"); // map
+    obj("java.util.LinkedHashSet"); // no fields of its own
+    obj("java.util.KeyValueHolder"); // key, value: Map.entry(k, v), entries of Map.of maps
+
+    // Iterators and sub-lists of the lists and queues above (see the class comment)
+    obj("java.util.ArrayList$Itr"); // this$0, cursor, lastRet, expectedModCount
+    obj("java.util.ArrayList$ListItr"); // this$0 (its own, used on every version)
+    obj("java.util.ArrayList$SubList"); // root, parent, offset, size; modCount
+    sample(new ArrayList<>(List.of(1)).subList(0, 1).iterator()); // this$0, val$index, cursor, …
+    obj("java.util.AbstractList$Itr"); // this$0, cursor, lastRet, expectedModCount (nCopies)
+    obj("java.util.AbstractList$ListItr"); // this$0 (Arrays.asList(…).listIterator())
+    obj("java.util.AbstractList$SubList"); // root, parent, offset, size; modCount
+    obj("java.util.AbstractList$RandomAccessSubList");
+    sample(new LinkedList<>(List.of(1)).subList(0, 1).iterator()); // this$0, i, val$index
+    obj("java.util.LinkedList$ListItr"); // this$0, lastReturned, next, nextIndex, expectedModCount
+    obj("java.util.LinkedList$DescendingIterator"); // this$0, itr
+    obj("java.util.ArrayDeque$DeqIterator"); // this$0, cursor, remaining, lastRet
+    obj("java.util.ArrayDeque$DescendingIterator"); // this$0
+    obj("java.util.PriorityQueue$Itr"); // this$0, cursor, lastRet, forgetMeNot, lastRetElt, …
+    obj("java.util.Vector$Itr"); // this$0, cursor, lastRet, expectedModCount
+    obj("java.util.Vector$ListItr"); // this$0
+    sample(new Vector<>().elements()); // this$0, count
+    obj("java.util.Arrays$ArrayItr"); // a (the list's array), cursor
+    obj("java.util.ImmutableCollections$ListItr"); // list, size, isListIterator, cursor
+    obj("java.util.ImmutableCollections$SubList"); // root, offset, size
+
+    // TreeMap and TreeSet: views, sub-maps and their iterators
+    obj("java.util.TreeMap$KeySet"); // m (a TreeMap or a sub-map)
+    obj("java.util.TreeMap$Values"); // this$0
+    obj("java.util.TreeMap$EntrySet"); // this$0
+    sup("java.util.TreeMap$PrivateEntryIterator"); // this$0, next, lastReturned, expectedModCount
+    dup("java.util.TreeMap$KeyIterator", "this$0");
+    dup("java.util.TreeMap$ValueIterator", "this$0");
+    dup("java.util.TreeMap$EntryIterator", "this$0");
+    obj("java.util.TreeMap$DescendingKeyIterator"); // this$0 (its own, on every version)
+    // m, lo, hi, fromStart, toEnd, loInclusive, hiInclusive and the view caches
+    sup("java.util.TreeMap$NavigableSubMap");
+    obj("java.util.TreeMap$AscendingSubMap");
+    obj("java.util.TreeMap$DescendingSubMap"); // reverseComparator
+    sup("java.util.TreeMap$NavigableSubMap$EntrySetView"); // this$0, size, sizeModCount
+    obj("java.util.TreeMap$AscendingSubMap$AscendingEntrySetView"); // this$0
+    obj("java.util.TreeMap$DescendingSubMap$DescendingEntrySetView"); // this$0
+    // this$0, next, lastReturned, expectedModCount, fenceKey (TreeMap.UNBOUNDED is canonical)
+    sup("java.util.TreeMap$NavigableSubMap$SubMapIterator");
+    obj("java.util.TreeMap$NavigableSubMap$SubMapKeyIterator"); // this$0 (its own)
+    dup("java.util.TreeMap$NavigableSubMap$SubMapEntryIterator", "this$0");
+    dup("java.util.TreeMap$NavigableSubMap$DescendingSubMapKeyIterator", "this$0");
+    dup("java.util.TreeMap$NavigableSubMap$DescendingSubMapEntryIterator", "this$0");
+
+    // EnumMap and EnumSet: views and iterators (indexes into the copied arrays)
+    obj("java.util.EnumMap$KeySet"); // this$0
+    obj("java.util.EnumMap$Values"); // this$0
+    obj("java.util.EnumMap$EntrySet"); // this$0
+    sup("java.util.EnumMap$EnumMapIterator"); // this$0, index, lastReturnedIndex
+    obj("java.util.EnumMap$KeyIterator"); // this$0
+    obj("java.util.EnumMap$ValueIterator"); // this$0
+    obj("java.util.EnumMap$EntryIterator"); // this$0, lastReturnedEntry
+    obj("java.util.EnumMap$EntryIterator$Entry"); // this$1, index
+    obj("java.util.RegularEnumSet$EnumSetIterator"); // this$0, unseen, lastReturned
+    obj("java.util.JumboEnumSet$EnumSetIterator"); // this$0, unseen, unseenIndex, lastReturned, …
+
+    // Views of AbstractMap (keySet()/values() of Map.of maps and others) and of Map.of maps
+    sample(new SampleMap().keySet()); // this$0
+    sample(new SampleMap().values()); // this$0
+    sample(Map.of(1, 1, 2, 2, 3, 3).entrySet()); // this$0 (the MapN)
+
+    // java.util.Collections: iterators, views and entries of the wrappers
+    sample(Collections.unmodifiableCollection(new ArrayList<>()).iterator()); // this$0, i
+    sample(Collections.unmodifiableList(new ArrayList<>()).listIterator()); // this$0, i, val$index
+    obj("java.util.Collections$UnmodifiableMap$UnmodifiableEntrySet"); // (c)
+    sample(Collections.unmodifiableMap(new TreeMap<>()).entrySet().iterator()); // this$0, i
+    obj("java.util.Collections$UnmodifiableMap$UnmodifiableEntrySet$UnmodifiableEntry"); // e
+    // val$it; this$0 exists on JDK 17 only and is never read
+    sample(Collections.checkedCollection(new ArrayList<>(), Object.class).iterator(), "this$0");
+    sample(Collections.checkedList(new ArrayList<>(), Object.class).listIterator()); // this$0, …
+    obj("java.util.Collections$CheckedMap$CheckedEntrySet"); // s, valueType
+    sample(Collections.checkedMap(new TreeMap<>(), Object.class, Object.class).entrySet()
+        .iterator()); // this$0, val$i
+    obj("java.util.Collections$CheckedMap$CheckedEntrySet$CheckedEntry"); // e, valueType
+    sample(Collections.singleton(1).iterator()); // hasNext, val$e
+    sample(Collections.enumeration(List.of())); // i, val$c
+    obj("java.util.Collections$SetFromMap"); // m, s (m's key set)
+    obj("java.util.Collections$AsLIFOQueue"); // q
+  }
+
+  /** An AbstractMap of the JDK's kind, to name the anonymous classes of its views. */
+  private static final class SampleMap extends AbstractMap<Object, Object> {
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+      return Set.of();
+    }
   }
 
   private JdkAllowlist() {}
@@ -134,9 +259,24 @@ final class JdkAllowlist {
     add(name, false, Set.of(skipped), Set.of());
   }
 
+  /** An instantiable class whose listed fields may duplicate a superclass's field. */
+  private static void dup(String name, String... duplicates) {
+    try {
+      ENTRIES.put(Class.forName(name, false, null),
+          new Entry(true, Set.of(), Set.of(), Set.of(duplicates)));
+    } catch (ClassNotFoundException e) {
+      // Not in this JDK version: nothing to allow.
+    }
+  }
+
+  /** The (anonymous) class of {@code sample}, instantiable. */
+  private static void sample(Object sample, String... skipped) {
+    ENTRIES.put(sample.getClass(), new Entry(true, Set.of(skipped), Set.of(), Set.of()));
+  }
+
   private static void add(String name, boolean inst, Set<String> skipped, Set<String> defOnly) {
     try {
-      ENTRIES.put(Class.forName(name, false, null), new Entry(inst, skipped, defOnly));
+      ENTRIES.put(Class.forName(name, false, null), new Entry(inst, skipped, defOnly, Set.of()));
     } catch (ClassNotFoundException e) {
       // Not in this JDK version: nothing to allow.
     }

@@ -14,8 +14,9 @@ import java.util.Map;
  * answer. The same rules run on the capturing and on the restoring side, so a class table entry
  * can be checked by recomputing it. Rules, first match wins: hidden classes are refused; arrays
  * (of allowed element types); {@link ValueKind} classes; JDK enums (constants by name); {@link
- * ImmutableKind} collections; Thread and its subclasses are refused; otherwise the class and its
- * superclasses are walked: process classes contribute all their instance fields, a {@link
+ * ImmutableKind} collections; Thread and its subclasses are refused; JDK stream pipelines and
+ * spliterators are refused; {@link DerivedKind} iterators, views and entries; otherwise the class
+ * and its superclasses are walked: process classes contribute all their instance fields, a {@link
  * HashedKind} base ends the walk, other JDK classes must be on the {@link JdkAllowlist} (or
  * vetted by the policy) and contribute their fields minus the skipped ones. Not thread-safe.
  */
@@ -32,6 +33,10 @@ final class Layouts {
   }
 
   private static final Comparator<Field> BY_NAME = Comparator.comparing(Field::getName);
+
+  /** Why stream pipelines are refused. */
+  static final String STREAM =
+      "a stream pipeline cannot be captured; freeze outside the stream operation";
 
   private final HeapPolicy policy;
   private final Map<Class<?>, ClassLayout> cache = new HashMap<>();
@@ -87,16 +92,32 @@ final class Layouts {
       throw new Refusal(c, "it is a Thread; process threads are virtual and captured by the"
           + " kernel, a java.lang.Thread object cannot move");
     }
+    if (!process && c.getClassLoader() == null) {
+      if (c.getPackageName().equals("java.util.stream")) {
+        throw new Refusal(c, STREAM);
+      }
+      // (TreeMap's sub-map key iterators are spliterators too, and copied as iterators)
+      if ((java.util.Spliterator.class.isAssignableFrom(c)
+          && !java.util.Iterator.class.isAssignableFrom(c))
+          || c.getName().startsWith("java.util.Spliterators$")) {
+        throw new Refusal(c, "it belongs to a Spliterator, the engine of a stream; " + STREAM);
+      }
+    }
+    DerivedKind dk = process ? null : DerivedKind.of(c);
+    if (dk != null) {
+      return ClassLayout.derived(c, dk);
+    }
     return walk(c, process);
   }
 
   private ClassLayout walk(Class<?> c, boolean process) throws Refusal {
     List<Field> fields = new ArrayList<>();
     List<Field> defaultOnly = new ArrayList<>();
+    List<Field> duplicates = new ArrayList<>();
     HashedKind hashed = null;
     for (Class<?> k = c; k != null && (k != Object.class || k == c); k = k.getSuperclass()) {
       if (k == c ? process : policy.isProcessClass(k)) {
-        addFields(k, fields, List.of(), List.of(), defaultOnly);
+        addFields(k, fields, List.of(), List.of(), defaultOnly, List.of(), duplicates);
         continue;
       }
       HashedKind hk = HashedKind.forBase(k);
@@ -115,13 +136,31 @@ final class Layouts {
             + " native or JVM-specific state)" : "it extends JDK class " + k.getName()
             + ", which is not on Roam's allowlist");
       }
-      addFields(k, fields, e.skipped(), e.defaultOnly(), defaultOnly);
+      addFields(k, fields, e.skipped(), e.defaultOnly(), defaultOnly, e.duplicates(), duplicates);
     }
-    return ClassLayout.object(c, fields, hashed, defaultOnly);
+    int[] dupSource = new int[duplicates.size()];
+    for (int i = 0; i < dupSource.length; i++) {
+      dupSource[i] = duplicated(c, duplicates.get(i), fields);
+    }
+    return ClassLayout.object(c, fields, hashed, defaultOnly, duplicates, dupSource);
+  }
+
+  /** The index in {@code fields} of the superclass field of the same name that {@code d} copies. */
+  private static int duplicated(Class<?> c, Field d, List<Field> fields) throws Refusal {
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      if (f.getName().equals(d.getName()) && f.getDeclaringClass() != d.getDeclaringClass()
+          && f.getDeclaringClass().isAssignableFrom(d.getDeclaringClass())
+          && f.getType().isAssignableFrom(d.getType())) {
+        return i;
+      }
+    }
+    throw new Refusal(c, "its field " + d.getName() + " has no superclass field it duplicates");
   }
 
   private static void addFields(Class<?> k, List<Field> out, java.util.Collection<String> skipped,
-      java.util.Collection<String> defOnly, List<Field> defaultOnly) throws Refusal {
+      java.util.Collection<String> defOnly, List<Field> defaultOnly,
+      java.util.Collection<String> dups, List<Field> duplicates) throws Refusal {
     Field[] declared = k.getDeclaredFields();
     Arrays.sort(declared, BY_NAME);
     for (Field f : declared) {
@@ -134,7 +173,8 @@ final class Layouts {
         throw new Refusal(k, "its field " + f.getName() + " is not accessible (" + e.getMessage()
             + "); start the JVM with the --add-opens flags Roam documents");
       }
-      (defOnly.contains(f.getName()) ? defaultOnly : out).add(f);
+      (defOnly.contains(f.getName()) ? defaultOnly
+          : dups.contains(f.getName()) ? duplicates : out).add(f);
     }
   }
 

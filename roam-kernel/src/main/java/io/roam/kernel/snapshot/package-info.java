@@ -14,9 +14,10 @@
  * <p>What is captured and how is decided in one place per concern: {@code Layouts} (the rules),
  * {@code JdkAllowlist} (JDK classes copied by field, one comment per entry), {@code ValueKind}
  * (by value), {@code Canonicals} (JDK singletons by name), {@code HashedKind} (hash tables
- * rebuilt in the new JVM) and {@code ImmutableKind} (immutable collections rebuilt through their
- * factories). The formats are described in {@link io.roam.kernel.snapshot.HeapCodec} and {@code
- * ContainerFormat}.
+ * rebuilt in the new JVM), {@code ImmutableKind} (immutable collections rebuilt through their
+ * factories) and {@code DerivedKind} (iterators, views and entries of those, recreated from the
+ * rebuilt collection; {@code ReplayIterator} resumes one whose order changed). The formats are
+ * described in {@link io.roam.kernel.snapshot.HeapCodec} and {@code ContainerFormat}.
  *
  * <p>The JVM must run with the {@code --add-opens} flags of the parent pom's {@code
  * roam.jvm.opens} property: the codec reads and writes private fields of java.base classes.

@@ -116,6 +116,41 @@ class DecodeRefusalTest {
   }
 
   @Test
+  void everyFlippedByteOfIteratorsViewsAndEntriesFailsCleanly() throws Exception {
+    java.util.HashMap<Object, Object> map = new java.util.HashMap<>();
+    java.util.IdentityHashMap<Object, Object> ident = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < 6; i++) {
+      map.put("k" + i, i);
+      ident.put(new Node(i), "v" + i);
+    }
+    java.util.Iterator<java.util.Map.Entry<Object, Object>> it = map.entrySet().iterator();
+    Object entry = it.next();
+    java.util.Iterator<Object> id = ident.values().iterator();
+    id.next();
+    java.util.Iterator<Object> set = java.util.Set.<Object>of("a", "b", "c").iterator();
+    set.next();
+    java.util.TreeMap<Object, Object> tree = new java.util.TreeMap<>(map);
+    java.util.Iterator<Object> treeIt = tree.keySet().iterator();
+    treeIt.next();
+    Object[] graph = {map, it, entry, map.keySet(), ident, id, set, tree, treeIt,
+        java.util.Map.of("x", 1, "y", 2).keySet().iterator()};
+    HeapCodec codec = new HeapCodec(policy);
+    byte[] good = codec.encode(graph);
+    codec.decode(good);
+    for (int i = 0; i < good.length; i++) {
+      for (int flip : new int[] {0x5A, 0x01, 0x80}) {
+        byte[] bad = good.clone();
+        bad[i] ^= (byte) flip;
+        try {
+          codec.decode(bad);
+        } catch (SnapshotFormatException expected) {
+          assertThat(expected.getMessage()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
   void hugeCountsDoNotAllocate() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     HeapOutput out = new HeapOutput(bytes);

@@ -167,6 +167,73 @@ final class Fixtures {
     }
   }
 
+  /**
+   * A key as the instrumenter leaves a process class without hashCode: a stable identity hash
+   * held in a field ({@link io.roam.instrument.runtime.StableIdentity}), so it keeps its hash
+   * code in the new JVM although its JVM identity hash differs.
+   */
+  static class StableKey implements io.roam.instrument.runtime.StableIdentity {
+    private static int next = 0x2545F491;
+    String label;
+    int $roam$ihash;
+
+    StableKey() {}
+
+    StableKey(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public int $roam$identityHash() {
+      if ($roam$ihash == 0) {
+        next ^= next << 13;
+        next ^= next >>> 17;
+        next ^= next << 5;
+        $roam$ihash = next;
+      }
+      return $roam$ihash;
+    }
+
+    @Override
+    public int hashCode() {
+      return $roam$identityHash();
+    }
+  }
+
+  /** A key whose hash codes all collide: enough of them make a HashMap bin a tree. */
+  static class Collider {
+    int n;
+
+    Collider() {}
+
+    Collider(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Collider c && c.n == n;
+    }
+
+    @Override
+    public int hashCode() {
+      return 42;
+    }
+
+    @Override
+    public String toString() {
+      return "c" + n;
+    }
+  }
+
+  /** A comparator of process code: orders anything by its description in tests. */
+  static class ByLabel implements java.util.Comparator<Object> {
+    @Override
+    public int compare(Object a, Object b) {
+      return Resume.describe(a).compareTo(Resume.describe(b));
+    }
+  }
+
   /** Counts constructor runs. */
   static class Counted {
     static int constructed;
