@@ -278,6 +278,9 @@ public final class ContinuationTransformer {
     return op == IADD || op == ISUB || op == ISHL || op == ISHR || op == IUSHR;
   }
 
+  /** The label of the method-entry poll, if the method has one. */
+  private LabelNode entryPoll;
+
   private List<Site> findSites() {
     InsnList insns = method.instructions;
     java.util.Map<Integer, Integer> polls = loopPolls(insns);
@@ -303,6 +306,7 @@ public final class ContinuationTransformer {
     if (anyCall && !anyPoll) {
       AbstractInsnNode first = insns.getFirst();
       LabelNode start = new LabelNode();
+      entryPoll = start;
       insns.insert(start);
       List<Site> withEntry = new ArrayList<>();
       withEntry.add(new Site(0, start, analysis.frame(0), 0, false, 0));
@@ -439,7 +443,7 @@ public final class ContinuationTransformer {
   }
 
   private void instrumentPoll(Site s) {
-    MethodInsnNode poll = new MethodInsnNode(INVOKESTATIC, CTX, "poll", "()Z", false);
+    MethodInsnNode poll = new MethodInsnNode(INVOKESTATIC, CTX, s.at == entryPoll ? "pollEntry" : "poll", "()Z", false);
     safeInvokes.add(poll);
     InsnList il = new InsnList();
     if (s.chunk == 0) {

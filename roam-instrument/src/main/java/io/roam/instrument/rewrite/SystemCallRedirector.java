@@ -15,7 +15,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
  * Call-site virtualization: redirects the calls of process code that touch the JVM's own process
  * state (console, clock, exit, sleep, current thread, identity hashes, thread locals, the shared
  * random generator) to the per-process context class, whose static forwarders reach the kernel's
- * {@link io.roam.instrument.runtime.VirtualSystem} (keep the table in sync with it).
+ * {@link io.roam.instrument.runtime.VirtualSystem} (keep the table in sync with it), and the
+ * JDK's functional combinators to {@link CombinatorRedirector}'s capturable replacements.
  */
 public final class SystemCallRedirector {
   private static final String CTX = ContextClass.INTERNAL_NAME;
@@ -79,6 +80,11 @@ public final class SystemCallRedirector {
         m.instructions.set(insn, new MethodInsnNode(INVOKESTATIC, CTX, name, "()" + f.desc, false));
       }
     } else if (insn instanceof MethodInsnNode c) {
+      MethodInsnNode combinator = CombinatorRedirector.replacement(c);
+      if (combinator != null) {
+        m.instructions.set(insn, combinator);
+        return;
+      }
       String sig = c.owner + "." + c.name + c.desc;
       if (c.getOpcode() == INVOKESTATIC && STATIC_CALLS.containsKey(sig)) {
         m.instructions.set(insn, new MethodInsnNode(INVOKESTATIC, CTX, STATIC_CALLS.get(sig), c.desc, false));

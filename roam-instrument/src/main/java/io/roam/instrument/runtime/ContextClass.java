@@ -24,6 +24,7 @@ import org.objectweb.asm.Type;
  *   public static Continuation cont;          // frames of the virtual thread now running
  *   public static VirtualSystem sys;          // the kernel's system calls for this process
  *   public static boolean poll() { return requested &amp;&amp; sys.safePoint(); }
+ *   public static boolean pollEntry() { return requested &amp;&amp; sys.safePointAtEntry(); }
  *   public static boolean clinit(String cls) { ... }      // see VirtualSystem-independent ClinitHook
  *   public static R m(A...) { return sys.m(A...); }      // one per VirtualSystem method
  * }
@@ -50,8 +51,17 @@ public final class ContextClass {
 
   private ContextClass() {}
 
-  /** The class file of the context class (identical for every process). */
+  /** Generated once: the bytes are the same for every process. */
+  private static final class Cached {
+    static final byte[] BYTES = generate();
+  }
+
+  /** The class file of the context class (identical for every process; a fresh copy). */
   public static byte[] bytes() {
+    return Cached.BYTES.clone();
+  }
+
+  private static byte[] generate() {
     ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
     cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
         INTERNAL_NAME, null, "java/lang/Object", null);
@@ -61,12 +71,13 @@ public final class ContextClass {
     cw.visitField(pubStatic, "cont", CONT, null, null).visitEnd();
     cw.visitField(pubStatic, "sys", "L" + VS + ";", null, null).visitEnd();
     cw.visitField(pubStatic, "hook", "L" + HOOK + ";", null, null).visitEnd();
-    emitPoll(cw);
+    emitPoll(cw, "poll", "safePoint");
+    emitPoll(cw, "pollEntry", "safePointAtEntry");
     emitClinit(cw);
     Method[] methods = VirtualSystem.class.getMethods();
     Arrays.sort(methods, Comparator.comparing(m -> m.getName() + Type.getMethodDescriptor(m)));
     for (Method m : methods) {
-      if (!m.getName().equals("safePoint") && !Modifier.isStatic(m.getModifiers())) {
+      if (!m.getName().startsWith("safePoint") && !Modifier.isStatic(m.getModifiers())) {
         emitForwarder(cw, m);
       }
     }
@@ -74,15 +85,15 @@ public final class ContextClass {
     return cw.toByteArray();
   }
 
-  private static void emitPoll(ClassWriter cw) {
-    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "poll", "()Z", null, null);
+  private static void emitPoll(ClassWriter cw, String name, String target) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "()Z", null, null);
     mv.visitCode();
-    // emits: return requested && sys.safePoint();
+    // emits: return requested && sys.<target>();
     Label no = new Label();
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "requested", "Z");
     mv.visitJumpInsn(Opcodes.IFEQ, no);
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "safePoint", "()Z", true);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, target, "()Z", true);
     mv.visitInsn(Opcodes.IRETURN);
     mv.visitLabel(no);
     mv.visitInsn(Opcodes.ICONST_0);

@@ -26,19 +26,29 @@ public final class Traces {
       return;
     }
     StackTraceElement[] st = t.getStackTrace();
+    java.util.List<StackTraceElement> out = new java.util.ArrayList<>(st.length);
     boolean changed = false;
     for (int i = 0; i < st.length; i++) {
       String m = st[i].getMethodName();
       int k = m.indexOf(TWIN_INFIX);
       if (k > 0) {
         StackTraceElement e = st[i];
-        st[i] = new StackTraceElement(e.getClassLoaderName(), e.getModuleName(), e.getModuleVersion(),
-            e.getClassName(), m.substring(0, k), e.getFileName(), e.getLineNumber());
+        String name = m.substring(0, k);
+        out.add(new StackTraceElement(e.getClassLoaderName(), e.getModuleName(), e.getModuleVersion(),
+            e.getClassName(), name, e.getFileName(), e.getLineNumber()));
         changed = true;
+        // A resumed method's twin is called from the method's forwarding entry, which has no
+        // line number: that frame is Roam's, not the program's.
+        if (i + 1 < st.length && st[i + 1].getLineNumber() < 0
+            && st[i + 1].getMethodName().equals(name) && st[i + 1].getClassName().equals(e.getClassName())) {
+          i++;
+        }
+      } else {
+        out.add(st[i]);
       }
     }
     if (changed) {
-      t.setStackTrace(st);
+      t.setStackTrace(out.toArray(new StackTraceElement[0]));
     }
     clean(t.getCause(), seen);
     for (Throwable s : t.getSuppressed()) {

@@ -22,6 +22,15 @@ public interface VirtualSystem {
    */
   boolean safePoint();
 
+  /**
+   * As {@link #safePoint}, from the poll at the entry of a method without loops. Such methods are
+   * often called back by JDK code (where the stack is never safe) at a high rate, so an
+   * implementation may back off here after an unsafe stack, but must not in {@link #safePoint}.
+   */
+  default boolean safePointAtEntry() {
+    return safePoint();
+  }
+
   PrintStream out();
 
   PrintStream err();

@@ -1,20 +1,31 @@
 package io.roam.kernel.image;
 
+import io.roam.instrument.runtime.Combinators;
 import io.roam.instrument.runtime.VThreadLocal;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.VirtualConsole;
 import io.roam.kernel.snapshot.HeapPolicy;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The heap policy of one process: its classes are those of its loader; its console streams, its
  * main virtual thread and the JVM's {@code Runtime} are re-bound by name in the resuming JVM; the
- * kernel's own {@link VThreadLocal} is vetted for field copying.
+ * kernel's own {@link VThreadLocal} and the {@link Combinators} objects are vetted for field
+ * copying (the identity functions among them are re-bound by name).
  */
 final class ProcessHeapPolicy implements HeapPolicy {
   static final String MAIN_THREAD = "thread:main";
   static final String RUNTIME = "jvm:runtime";
+
+  /** The identity functions of {@link Combinators}, one per JVM, as the JDK's are. */
+  private static final Map<String, Object> SINGLETONS = Map.of(
+      "fn:Function.identity", Combinators.FUNCTION_IDENTITY,
+      "fn:UnaryOperator.identity", Combinators.UNARY_IDENTITY,
+      "fn:IntUnaryOperator.identity", Combinators.INT_IDENTITY,
+      "fn:LongUnaryOperator.identity", Combinators.LONG_IDENTITY,
+      "fn:DoubleUnaryOperator.identity", Combinators.DOUBLE_IDENTITY);
 
   private final ProcessClassLoader loader;
   private final ProcessRuntime runtime;
@@ -54,6 +65,14 @@ final class ProcessHeapPolicy implements HeapPolicy {
     if (o == Runtime.getRuntime()) {
       return RUNTIME;
     }
+    if (o instanceof Combinators.Fn || o instanceof Combinators.IntOp || o instanceof Combinators.LongOp
+        || o instanceof Combinators.DoubleOp) {
+      for (Map.Entry<String, Object> e : SINGLETONS.entrySet()) {
+        if (e.getValue() == o) {
+          return e.getKey();
+        }
+      }
+    }
     return null;
   }
 
@@ -66,7 +85,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
       case VirtualConsole.IN -> c.in();
       case MAIN_THREAD -> runtime.state().mainThread;
       case RUNTIME -> Runtime.getRuntime();
-      default -> null;
+      default -> SINGLETONS.get(name);
     };
   }
 
@@ -77,6 +96,6 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
-    return c == VThreadLocal.class;
+    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class);
   }
 }

@@ -23,6 +23,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -202,7 +203,11 @@ public final class ProcessImage {
       rt.restoring(new HashSet<>(m.initialized));
       try {
         HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(code)));
-        Object[] root = (Object[]) codec.decode(r.readSection("heap"));
+        Object[] root;
+        // Streamed: a heap section may be larger than any one array (2 GiB).
+        try (InputStream in = r.openSection("heap")) {
+          root = (Object[]) codec.decode(in, r.sectionLength("heap"));
+        }
         restoreStatics(loader, (Object[]) root[0]);
         restoreFrames(main, (Object[]) root[1]);
         @SuppressWarnings("unchecked")
@@ -216,6 +221,10 @@ public final class ProcessImage {
       return new Restored(rt, m.mainClass, m.processId);
     } catch (SnapshotFormatException e) {
       throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new RoamException("snapshot " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new RoamException("snapshot " + file + " could not be read: " + e.getMessage(), e);
     } catch (ClassCastException | ArrayIndexOutOfBoundsException e) {
       throw new RoamException("snapshot " + file + " has a heap of the wrong shape: " + e.getMessage(), e);
     }

@@ -21,6 +21,9 @@ public final class ProcessClassLoader extends ClassLoader {
     registerAsParallelCapable();
   }
 
+  /** Marks classes generated for lambda call sites: {@code Host$$Lambda$N} (see LambdaRewriter). */
+  private static final String LAMBDA_INFIX = "$$Lambda$";
+
   private final CodeSource code;
   private final Instrumenter instrumenter;
   private final RewriteCache cache;
@@ -83,6 +86,17 @@ public final class ProcessClassLoader extends ClassLoader {
       return defineClass(name, b, 0, b.length);
     }
     Instrumenter.Result r = pending.remove(name);
+    int lambda = name.indexOf(LAMBDA_INFIX);
+    if (r == null && lambda > 0 && code.classBytes(name.replace('.', '/')) == null) {
+      // a generated lambda class is defined with its host: load the host first (restore may ask
+      // for the lambda class before anything else touched the host)
+      try {
+        loadClass(name.substring(0, lambda), false);
+      } catch (ClassNotFoundException e) {
+        return null;
+      }
+      r = pending.remove(name);
+    }
     if (r == null) {
       byte[] original = code.classBytes(name.replace('.', '/'));
       if (original == null) {

@@ -32,6 +32,10 @@ public final class ProcessRunner {
   /** The process's main method threw. */
   public record Failed(Throwable error) implements Outcome {}
 
+  /** Allocated up front: the outcome when the carrier could not even allocate its own. */
+  private static final Failed OUT_OF_MEMORY =
+      new Failed(new OutOfMemoryError("Java heap space (the kernel could not record the error)"));
+
   private ProcessRunner() {}
 
   /** Finds {@code public static void main(String[])} of the process's main class. */
@@ -48,8 +52,18 @@ public final class ProcessRunner {
    */
   public static Outcome run(ProcessRuntime runtime, MethodHandle main, String[] args) {
     CompletableFuture<Outcome> result = new CompletableFuture<>();
-    Thread carrier = new Thread(null, () -> result.complete(runOnCarrier(runtime, main, args)),
-        "roam-carrier", CARRIER_STACK);
+    Thread carrier = new Thread(null, () -> {
+      // runOnCarrier catches everything the process throws; this catches what escapes even that
+      // (an OutOfMemoryError while building the outcome), so that the caller never waits forever.
+      Outcome o = null;
+      try {
+        o = runOnCarrier(runtime, main, args);
+      } catch (Throwable t) {
+        o = new Failed(t);
+      } finally {
+        result.complete(o != null ? o : OUT_OF_MEMORY);
+      }
+    }, "roam-carrier", CARRIER_STACK);
     carrier.start();
     return result.join();
   }

@@ -40,8 +40,15 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private volatile boolean captureWanted;
   private volatile long captureRequestedAt;
   private volatile long timeToSafePointNanos = -1;
-  private long nextCheck;
-  private long backoff;
+  /**
+   * Backoff of method-entry polls after an unsafe stack: a method called back by JDK code (a
+   * lambda inside a stream, a comparator inside a sort) polls at entry on every call and is never
+   * safe; only its entry polls back off, so loop polls (rate-limited by their own counters, and
+   * where the outer, safe levels of a program poll) are always checked.
+   */
+  private long entryNextCheck;
+
+  private long entryBackoff;
   private ExitHandler exitHandler = code -> {
     throw new IllegalStateException("no exit handler");
   };
@@ -136,12 +143,26 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       return false;
     }
     long now = System.nanoTime();
-    if (now < nextCheck) {
+    if (!check.stackIsSafe()) {
+      return false;
+    }
+    beginUnwind(now);
+    return true;
+  }
+
+  @Override
+  public boolean safePointAtEntry() {
+    if (!captureWanted) {
+      setRequested(false);
+      return false;
+    }
+    long now = System.nanoTime();
+    if (now < entryNextCheck) {
       return false;
     }
     if (!check.stackIsSafe()) {
-      backoff = Math.min(Math.max(backoff * 2, 10_000), 1_000_000);
-      nextCheck = now + backoff;
+      entryBackoff = Math.min(Math.max(entryBackoff * 2, 10_000), 1_000_000);
+      entryNextCheck = now + entryBackoff;
       return false;
     }
     beginUnwind(now);
@@ -149,8 +170,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   }
 
   private void beginUnwind(long now) {
-    backoff = 0;
-    nextCheck = 0;
+    entryBackoff = 0;
+    entryNextCheck = 0;
     captureWanted = false;
     setRequested(false);
     timeToSafePointNanos = now - captureRequestedAt;

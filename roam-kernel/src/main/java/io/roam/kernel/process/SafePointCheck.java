@@ -24,6 +24,10 @@ final class SafePointCheck {
     this.loader = loader;
   }
 
+  private boolean isProcessCode(Class<?> c) {
+    return c.getClassLoader() == loader && !c.getName().equals(ContextClass.NAME);
+  }
+
   boolean stackIsSafe() {
     return WALKER.walk(this::check);
   }
@@ -37,7 +41,7 @@ final class SafePointCheck {
       if (c == ProcessRunner.class && f.getMethodName().equals(ProcessRunner.ENTRY)) {
         return inProcess;
       }
-      boolean processCode = c.getClassLoader() == loader && !c.getName().equals(ContextClass.NAME);
+      boolean processCode = isProcessCode(c);
       if (!processCode) {
         if (inProcess) {
           return false;
