@@ -36,7 +36,7 @@ public class ArrayKinds {
         }
         Cell[] cells = new Cell[50];
         long checksum = 0;
-        for (int round = 0; round < 15_000; round++) {
+        for (int round = 0; round < 28_000; round++) {
             for (int i = 0; i < flags.length; i++) {
                 flags[i] = ((i * round) & 4) != 0 ^ flags[(i + 1) & 255];
                 bytes[i] = (byte) (bytes[i] * 3 + i + round);
@@ -115,7 +115,7 @@ public class ArrayKinds {
                 }
             }
             checksum = checksum * 31 + h + objScore + pos + (same ? 1 : 0);
-            if (round % 750 == 0) {
+            if (round % 1400 == 0) {
                 System.out.println(String.format("round %d hash=%d objects=%d floats[5]=%.4f doubles[5]=%.4f string=%s jagged=%d cell=%s",
                         round, h, objScore, floats[5], doubles[5], strings[round % strings.length],
                         jagged[round / 100 % jagged.length].length, cells[round % 50]));

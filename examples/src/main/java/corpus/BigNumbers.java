@@ -67,7 +67,7 @@ public class BigNumbers {
     public static void main(String[] args) {
         BigInteger checksum = BigInteger.ZERO;
         BigInteger modulus = BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE);
-        for (int round = 1; round <= 24; round++) {
+        for (int round = 1; round <= 36; round++) {
             BigInteger f = factorial(200 + round * 20);
             BigInteger fib = fibPair(1000 + round * 500)[0];
             BigInteger g = f.gcd(fib);

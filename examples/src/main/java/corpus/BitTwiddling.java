@@ -50,7 +50,7 @@ public class BitTwiddling {
         long overflowLong = Long.MAX_VALUE - 5000;
         int exactFailures = 0;
         long unsignedAcc = 0;
-        for (int round = 0; round < 3_000_000; round++) {
+        for (int round = 0; round < 1_200_000; round++) {
             state = xorshift(state);
             long s2 = splitmix(state + round);
             int pop = Long.bitCount(state);
@@ -86,7 +86,7 @@ public class BitTwiddling {
             unsignedAcc += q + r + sq + sr;
             checksum = checksum * 31 + pop + lz + tz + rot + rev + morton + lowest + cleared + parity + fd + bigShift
                     + overflowInt + overflowLong;
-            if (round % 150_000 == 0) {
+            if (round % 60_000 == 0) {
                 System.out.println(String.format("round %d state=%016x pop=%d lz=%d tz=%d morton=%x gray=%d int=%d long=%d exactFail=%d udiv=%s",
                         round, state, pop, lz, tz, morton, g, overflowInt, overflowLong, exactFailures,
                         Long.toUnsignedString(q)));

@@ -67,7 +67,7 @@ public class CollectionsTour {
         long checksum = 0;
         long clock = 0;
         int lruHits = 0;
-        for (int round = 0; round < 2500; round++) {
+        for (int round = 0; round < 6000; round++) {
             for (int i = 0; i < 40; i++) {
                 int v = rnd.nextInt(1000);
                 array.add(v);
@@ -135,7 +135,7 @@ public class CollectionsTour {
                 Event e = events.poll();
                 checksum = checksum * 31 + e.time() * 7 + e.priority() + e.name().length();
             }
-            if (round % 125 == 0) {
+            if (round % 300 == 0) {
                 Iterator<Map.Entry<Integer, Long>> lruIt = lru.entrySet().iterator();
                 Map.Entry<Integer, Long> eldest = lruIt.next();
                 System.out.println("round " + round + " array=" + array.size() + " linked=" + linked.size()

@@ -46,7 +46,7 @@ public class IdentityMaps {
         List<Pair> pairList = new ArrayList<>();
         long checksum = 0;
         int nextId = 0;
-        for (int round = 0; round < 400; round++) {
+        for (int round = 0; round < 560; round++) {
             // add new tokens
             for (int i = 0; i < 50; i++) {
                 Token t = new Token(nextId++);
@@ -107,7 +107,7 @@ public class IdentityMaps {
                 valueSum += v;
             }
             checksum = checksum * 31 + found + valueSum + missing * 1_000_000L;
-            if (round % 20 == 0) {
+            if (round % 28 == 0) {
                 System.out.println("round " + round + " tokens=" + tokens.size() + " identity=" + identity.size()
                         + " byObject=" + byObject.size() + " marked=" + marked.size() + " mixed=" + mixed.size()
                         + " pairs=" + pairs.size() + " missing=" + missing + " found=" + found);

@@ -47,7 +47,7 @@ public class ImmutableCollections {
         List<String> fixed = Arrays.asList("a", "b", "c", "d", "e");
         long checksum = 0;
         int refused = 0;
-        for (int round = 0; round < 60_000; round++) {
+        for (int round = 0; round < 360_000; round++) {
             String color = COLORS.get(round % COLORS.size());
             int code = CODES.getOrDefault(color, -1);
             boolean warm = WARM.contains(color);
@@ -85,7 +85,7 @@ public class ImmutableCollections {
                     checksum += CODES.get(c) & 0xff;
                 }
             }
-            if (round % 3000 == 0) {
+            if (round % 18_000 == 0) {
                 System.out.println("round " + round + " color=" + color + " roman=" + r + " view=" + view.size()
                         + " fixed=" + fixed + " refused=" + refused + " check=" + checksum);
             }

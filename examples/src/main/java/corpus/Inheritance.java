@@ -172,7 +172,7 @@ public class Inheritance {
     public static void main(String[] args) {
         long checksum = 0;
         List<Shape> keep = new ArrayList<>();
-        for (int round = 0; round < 5_000_000; round++) {
+        for (int round = 0; round < 9_000_000; round++) {
             Shape s;
             switch (round % 4) {
                 case 0:
@@ -190,10 +190,10 @@ public class Inheritance {
             }
             Priced p = s;
             checksum = checksum * 31 + p.price() + s.describe() + s.initOrder;
-            if (round % 25_000 == 0) {
+            if (round % 45_000 == 0) {
                 keep.add(s);
             }
-            if (round % 250_000 == 0) {
+            if (round % 450_000 == 0) {
                 long total = 0;
                 for (Shape k : keep) {
                     total += k.price();

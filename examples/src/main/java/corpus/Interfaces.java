@@ -125,7 +125,7 @@ public class Interfaces {
         Transformer<Long> inc = x -> x + 1;
         Transformer<Long> dbl = x -> x * 2;
         Transformer<Long> pipeline = Transformer.<Long>identity().then(inc).then(dbl).then(inc);
-        for (int round = 0; round < 200_000; round++) {
+        for (int round = 0; round < 300_000; round++) {
             List<Shape> shapes = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int v = (round + i * 13) % 50 + 1;
@@ -148,7 +148,7 @@ public class Interfaces {
             }
             long t = pipeline.apply(total);
             checksum = checksum * 31 + t + volumes + labels + Shape.WEIGHTS[round & 3];
-            if (round % 10_000 == 0) {
+            if (round % 15_000 == 0) {
                 System.out.println("round " + round + " total=" + total + " volumes=" + volumes + " labels=" + labels
                         + " piped=" + t);
             }

@@ -145,9 +145,9 @@ public class LambdaZoo {
     public static void main(String[] args) {
         LambdaZoo zoo = new LambdaZoo();
         long checksum = 0;
-        for (int r = 0; r < 6000; r++) {
+        for (int r = 0; r < 8000; r++) {
             checksum = checksum * 31 + zoo.round(r);
-            if (r % 300 == 0) {
+            if (r % 400 == 0) {
                 System.out.println("round " + r + " tag=" + zoo.tagSupplier.get() + " check=" + Long.toHexString(checksum));
             }
         }

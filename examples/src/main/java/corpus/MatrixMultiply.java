@@ -134,7 +134,7 @@ public class MatrixMultiply {
         int n = 220;
         double[][] acc = random(n, rnd);
         double checksum = 0;
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < 54; round++) {
             double[][] b = random(n, rnd);
             double[][] c = multiply(acc, b);
             double norm = frobenius(c);
@@ -164,8 +164,10 @@ public class MatrixMultiply {
                 residual = Math.max(residual, Math.abs(s - rhs[i]));
             }
             checksum += lambda + x[0];
-            System.out.println(String.format("round %d norm=%.6f lambda=%.6f x0=%.6f residualSmall=%b trace=%.6f",
+            if (round % 2 == 0) {
+                System.out.println(String.format("round %d norm=%.6f lambda=%.6f x0=%.6f residualSmall=%b trace=%.6f",
                     round, norm, lambda, x[0], residual < 1e-6, trace(acc)));
+            }
         }
         System.out.println(String.format("checksum %.6f", checksum));
     }

@@ -24,7 +24,7 @@ public class RandomWalk {
         long longMix = 0;
         byte[] bytes = new byte[16];
         long byteSum = 0;
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 120; round++) {
             for (int step = 0; step < 100_000; step++) {
                 switch (rnd.nextInt(4)) {
                     case 0 -> x = Math.min(size - 1, x + 1);
@@ -56,12 +56,14 @@ public class RandomWalk {
                     }
                 }
             }
-            if (round == 20) {
+            if (round == 60) {
                 other.setSeed(longMix);
             }
             long n = samples / 8;
-            System.out.println(String.format("round %d pos=(%d,%d) pi~%.6f gaussMean=%.5f gaussVar=%.5f bytes=%d mix=%x",
+            if (round % 3 == 0) {
+                System.out.println(String.format("round %d pos=(%d,%d) pi~%.6f gaussMean=%.5f gaussVar=%.5f bytes=%d mix=%x",
                     round, x, y, 4.0 * inside / samples, gaussSum / n, gaussSq / n, byteSum, longMix));
+            }
         }
         long visitHash = 0;
         int maxVisits = 0;

@@ -153,7 +153,7 @@ public class RecordsAndEnums {
         long checksum = 0;
         long seed = 12345;
         double weightSum = 0;
-        for (int round = 0; round < 8000; round++) {
+        for (int round = 0; round < 14_400; round++) {
             for (int i = 0; i < segments.length; i++) {
                 seed = seed * 6364136223846793005L + 1442695040888963407L;
                 Point a = Point.of(seed >>> 20);
@@ -185,7 +185,7 @@ public class RecordsAndEnums {
             if (again != p) {
                 throw new AssertionError("valueOf identity");
             }
-            if (round % 400 == 0) {
+            if (round % 720 == 0) {
                 System.out.println("round " + round + " ops=" + opTotals + " levels=" + levelCounts
                         + String.format(" weight=%.4f", weightSum) + " keys=" + byKey.size());
             }

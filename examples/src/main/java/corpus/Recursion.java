@@ -5,11 +5,11 @@ package corpus;
  * summed recursively (3000 frames deep, re-entered every round), a recursive walk that carries long
  * and double parameters through every frame, mutual recursion (isEven/isOdd ~2900 deep and a
  * ping/pong pair with long/double parameters), plus memoised recursive Fibonacci over a long[] and
- * a recursive binary-tree count. Prints a progress line every 200 rounds and a final checksum.
+ * a recursive binary-tree count. Prints a progress line every 450 rounds and a final checksum.
  */
 public class Recursion {
     static final int DEPTH = 3000;
-    static final int ROUNDS = 4000;
+    static final int ROUNDS = 9000;
 
     static final class Node {
         final int value;
@@ -112,7 +112,7 @@ public class Recursion {
             checksum = checksum * 31 + len + (even ? 1 : 0);
             checksum = checksum * 31 + pp;
             checksum = checksum * 31 + f + t;
-            if (round % 200 == 0) {
+            if (round % 450 == 0) {
                 System.out.println("round " + round + ": sum=" + s + " len=" + len + " even=" + even
                         + " fib=" + f + " tree=" + t + " check=" + Long.toHexString(checksum));
             }

@@ -39,8 +39,8 @@ public class StdErrMix {
         double compensation = 0;
         for (int step = 1; step <= 240; step++) {
             double upper = step * 0.05;
-            double t = trapezoid(0, upper, 16000 + step * 80);
-            double s = simpson(0, upper, 16000 + step * 80);
+            double t = trapezoid(0, upper, 28000 + step * 140);
+            double s = simpson(0, upper, 28000 + step * 140);
             double diff = Math.abs(t - s);
             double y = s - compensation;
             double sum = kahanSum + y;

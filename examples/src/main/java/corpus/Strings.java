@@ -55,7 +55,7 @@ public class Strings {
         String[] lines = POEM.strip().split("\n");
         long checksum = 0;
         StringBuilder log = new StringBuilder();
-        for (int round = 0; round < 20_000; round++) {
+        for (int round = 0; round < 12_000; round++) {
             StringBuilder sb = new StringBuilder();
             for (String line : lines) {
                 sb.append(line.strip()).append('|');
@@ -91,7 +91,7 @@ public class Strings {
             int cmp = Integer.signum(forward.compareTo(backward));
             checksum = checksum * 31 + forward.hashCode() + backward.hashCode() + concat.hashCode() + fmt.hashCode()
                     + report.hashCode() + mangled.hashCode() + rle.hashCode() + idx + (region ? 1 : 0) + cmp;
-            if (round % 1000 == 0) {
+            if (round % 600 == 0) {
                 log.setLength(0);
                 log.append(concat).append(" / ").append(fmt).append(" / ").append(rle);
                 System.out.println(log);

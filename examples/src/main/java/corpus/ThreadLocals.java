@@ -45,7 +45,7 @@ public class ThreadLocals {
         int sleeps = 0;
         for (int round = 0; round < 40; round++) {
             long value = round;
-            for (int i = 0; i < 200_000; i++) {
+            for (int i = 0; i < 500_000; i++) {
                 value = value * 2862933555777941757L + 3037000493L;
                 int[] counters = COUNTERS.get();
                 counters[(int) (value >>> 61)]++;

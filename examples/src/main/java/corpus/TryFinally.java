@@ -169,9 +169,9 @@ public class TryFinally {
 
     public static void main(String[] args) {
         long checksum = 0;
-        for (int r = 0; r < 1200; r++) {
+        for (int r = 0; r < 2200; r++) {
             checksum = checksum * 31 + round(r);
-            if (r % 60 == 0) {
+            if (r % 110 == 0) {
                 System.out.println("round " + r + " finallyWork=" + finallyWork + " handlerLoops=" + handlerLoops
                         + " opened=" + Resource.opened + " closed=" + Resource.closed + " last=" + log.get(log.size() - 1));
             }
