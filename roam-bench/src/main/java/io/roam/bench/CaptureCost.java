@@ -60,6 +60,10 @@ public final class CaptureCost {
         --dir      where snapshots and serialized files go (default /dev/shm if present, else /tmp)""";
   static final String MAIN = "benchload.SorLoad";
   static final double GB = 1e9;
+  /** Sizes from which a {@code System.gc()} precedes each timed phase. */
+  static final long GC_FROM = 64L << 20;
+  /** Windows of 200 ms over which the workload's speed is sampled before and after. */
+  static final int SPEED_WINDOWS = 5;
   static final long SPIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   private final Path dir;
@@ -86,6 +90,11 @@ public final class CaptureCost {
     final int rounds;
     final int warmup;
     final Stats ttsp = new Stats();
+    final Stats ttspInPlace = new Stats();
+    final Stats ttspRestored = new Stats();
+    final Stats control = new Stats();
+    final Stats rowsBefore = new Stats();
+    final Stats rowsAfter = new Stats();
     final Stats toCaptured = new Stats();
     final Stats write = new Stats();
     final Stats read = new Stats();
@@ -122,7 +131,7 @@ public final class CaptureCost {
       List<Sample> results = new ArrayList<>();
       for (long size : sizes) {
         int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 20 : size <= (100L << 20) ? 10 : 3;
-        int warmup = size <= (1L << 20) ? 3 : size <= (100L << 20) ? 1 : 0;
+        int warmup = size <= (1L << 20) ? 30 : size <= (100L << 20) ? 2 : 0;
         results.add(bench.measure(new Sample(size, rounds, warmup)));
       }
       bench.report(args, results, base);
@@ -139,11 +148,15 @@ public final class CaptureCost {
     Proc proc = new Proc(p.runtime(), MAIN);
     proc.start(new String[] {Long.toString(s.size)});
     proc.awaitProgress(0);
-    Thread.sleep(200);
+    Thread.sleep(1000);
+    for (int i = 0; i < SPEED_WINDOWS; i++) {
+      s.rowsBefore.add(proc.rowsPerSecond(200));
+    }
     for (int i = 0; i < inplace; i++) {
       Thread.sleep(2 + random.nextInt(18));
       long[] c = proc.capture();
       s.ttsp.add(c[0] / 1e3);
+      s.ttspInPlace.add(c[0] / 1e3);
       proc.start(null);
     }
     for (int i = -s.warmup; i < s.rounds; i++) {
@@ -154,9 +167,34 @@ public final class CaptureCost {
       }
     }
     if (proc != null) {
+      Thread.sleep(1000);
+      for (int i = 0; i < SPEED_WINDOWS; i++) {
+        s.rowsAfter.add(proc.rowsPerSecond(200));
+      }
       proc.capture();
     }
+    proc = null;
+    controlLoop(s);
     return s;
+  }
+
+  /**
+   * The time-to-safe-point floor of this machine: the same sweep as the workload, plain Java on its
+   * own grid of the same size, checking a volatile flag after every row (as the rewritten workload
+   * polls after every row); from setting the flag to the loop seeing it, {@code inplace} times.
+   */
+  private void controlLoop(Sample s) throws Exception {
+    if (inplace == 0) {
+      return;
+    }
+    gc(s.size);
+    SafePointControl c = new SafePointControl(s.size);
+    for (int i = 0; i < inplace; i++) {
+      Thread t = new Thread(c::sweepUntilStopped, "control-loop");
+      t.start();
+      Thread.sleep(2 + random.nextInt(18));
+      s.control.add(c.stopAndWait(t) / 1e3);
+    }
   }
 
   /** One capture → snapshot → restore → running, with the JDK serialization baseline; returns the resumed process. */
@@ -167,18 +205,18 @@ public final class CaptureCost {
     Path snap = dir.resolve("snapshot.roam");
     double[] jdk = null;
     if ((round & 1) == 0) {
-      jdk = jdkRoundTrip(grid, sum, round);
+      jdk = jdkRoundTrip(grid, sum, round, s.size);
     }
     grid = null;
-    gc();
+    gc(s.size);
     long w0 = System.nanoTime();
     long bytes = ProcessImage.write(proc.rt, MAIN, snap);
     long w1 = System.nanoTime();
     if ((round & 1) != 0) {
-      jdk = jdkRoundTrip(proc.grid(), sum, round);
+      jdk = jdkRoundTrip(proc.grid(), sum, round, s.size);
     }
     proc = null;
-    gc();
+    gc(s.size);
     long r0 = System.nanoTime();
     ProcessImage.Restored restored = ProcessImage.read(snap, CaptureCost.class.getClassLoader());
     long r1 = System.nanoTime();
@@ -199,6 +237,7 @@ public final class CaptureCost {
     long r3 = System.nanoTime();
     Files.deleteIfExists(snap);
     s.ttsp.add(c[0] / 1e3);
+    s.ttspRestored.add(c[0] / 1e3);
     if (record) {
       s.toCaptured.add(c[1] / 1e3);
       s.write.add((w1 - w0) / 1e6);
@@ -220,9 +259,9 @@ public final class CaptureCost {
   }
 
   /** {write ms, read ms, file bytes} of the grid through JDK serialization. */
-  private double[] jdkRoundTrip(double[][] grid, long sum, int round) throws Exception {
+  private double[] jdkRoundTrip(double[][] grid, long sum, int round, long size) throws Exception {
     Path f = dir.resolve("grid.ser");
-    gc();
+    gc(size);
     long w0 = System.nanoTime();
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
@@ -232,7 +271,7 @@ public final class CaptureCost {
       ch.force(true);
     }
     long w1 = System.nanoTime();
-    gc();
+    gc(size);
     long r0 = System.nanoTime();
     double[][] copy;
     try (InputStream in = Files.newInputStream(f);
@@ -243,9 +282,9 @@ public final class CaptureCost {
     if (checksum(copy) != sum) {
       problems.add("JDK serialization round " + round + " returned a different grid");
     }
-    long size = Files.size(f);
+    long bytes = Files.size(f);
     Files.delete(f);
-    return new double[] {(w1 - w0) / 1e6, (r1 - r0) / 1e6, size};
+    return new double[] {(w1 - w0) / 1e6, (r1 - r0) / 1e6, bytes};
   }
 
   /** A process under the kernel in this JVM, and its runs on carrier threads. */
@@ -255,6 +294,8 @@ public final class CaptureCost {
     final Class<?> cls;
     final Field progress;
     CompletableFuture<ProcessRunner.Outcome> run;
+    /** When {@code ProcessRunner.run} last returned, on the runner thread. */
+    volatile long returnedAt;
 
     Proc(ProcessRuntime rt, String mainClass) throws ReflectiveOperationException {
       this.rt = rt;
@@ -264,7 +305,11 @@ public final class CaptureCost {
     }
 
     void start(String[] args) {
-      run = CompletableFuture.supplyAsync(() -> ProcessRunner.run(rt, main, args), exec);
+      run = CompletableFuture.supplyAsync(() -> {
+        ProcessRunner.Outcome o = ProcessRunner.run(rt, main, args);
+        returnedAt = System.nanoTime();
+        return o;
+      }, exec);
     }
 
     /** Requests a capture and waits for it: {kernel's time to safe point, request → Captured} in ns. */
@@ -272,11 +317,21 @@ public final class CaptureCost {
       long t0 = System.nanoTime();
       rt.requestCapture();
       ProcessRunner.Outcome o = run.get(10, TimeUnit.MINUTES);
-      long t1 = System.nanoTime();
+      long t1 = returnedAt;
       if (!(o instanceof ProcessRunner.Captured c)) {
         throw new IllegalStateException("the workload was not captured but ended: " + describe(o));
       }
       return new long[] {c.timeToSafePointNanos(), t1 - t0};
+    }
+
+    /** Rows swept per second over the next {@code millis} ms. */
+    double rowsPerSecond(long millis) throws Exception {
+      long p0 = progress();
+      long t0 = System.nanoTime();
+      Thread.sleep(millis);
+      long p1 = progress();
+      long t1 = System.nanoTime();
+      return (p1 - p0) / ((t1 - t0) / 1e9);
     }
 
     long progress() throws IllegalAccessException {
@@ -297,7 +352,7 @@ public final class CaptureCost {
         if (System.nanoTime() > deadline) {
           return false;
         }
-        Thread.onSpinWait();
+        Thread.yield();
       }
       return true;
     }
@@ -322,7 +377,7 @@ public final class CaptureCost {
         + inplace + " extra captures resumed in place that only feed the time-to-safe-point percentiles)");
     rep.param("snapshot directory", base + (base.toString().startsWith("/dev/shm") ? " (tmpfs: no disk I/O in the figures)" : ""));
     rep.param("bench JVM max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
-    Table t = new Table("live state S", "rounds", "time to safe point p50 / p99 µs (n)", "request → Captured µs",
+    Table t = new Table("live state S", "rounds", "time to safe point p50 / p99 µs (n)", "request → Captured µs median [min – max]",
         "capture: write ms", "restore: read ms", "restore: rewind until running ms", "round trip ms",
         "snapshot ÷ S", "GB/s (S ÷ round trip)");
     for (Sample s : results) {
@@ -333,6 +388,17 @@ public final class CaptureCost {
           gbps(s.size, s.roundTrip));
     }
     rep.table("Roam (medians [min – max])", t);
+    Table tt = new Table("live state S", "time to safe point, resumed in place: p50 / p99 / max µs (n)",
+        "time to safe point, first capture after a restore: p50 / max µs (n)",
+        "control: plain loop seeing a volatile flag: p50 / p99 / max µs (n)",
+        "sweep rows/s before the first capture, median [min – max]", "rows/s after the last restore", "after ÷ before");
+    for (Sample s : results) {
+      tt.row(size(s.size), pct(s.ttspInPlace), Stats.fmt("%.1f", s.ttspRestored.percentile(50)) + " / "
+              + Stats.fmt("%.1f", s.ttspRestored.max()) + " (" + s.ttspRestored.count() + ")",
+          pct(s.control), s.rowsBefore.summary("%.0f"), s.rowsAfter.summary("%.0f"),
+          Stats.fmt("%.3f", s.rowsAfter.median() / s.rowsBefore.median()));
+    }
+    rep.table("Time to safe point by situation, and the workload's speed before and after", tt);
     Table b = new Table("live state S", "Roam round trip ms", "JDK ser. write ms", "JDK ser. read ms",
         "JDK ser. round trip ms", "JDK ser. GB/s", "JDK file ÷ S", "Roam ÷ JDK (round-trip time; per-round median [min – max])",
         "JavaFlow + JDK ser., QUOTED from issue 2, not re-measured");
@@ -345,8 +411,8 @@ public final class CaptureCost {
     rep.note("""
         What is measured. *Time to safe point*: the kernel's `Captured.timeToSafePointNanos` (from \
         `requestCapture` to the safe point that starts the unwind); p99 is nearest-rank. *Request → Captured*: from \
-        `requestCapture` on the driver thread until `ProcessRunner.run` has returned `Captured` (unwind and hand-back \
-        included). *Capture*: `ProcessImage.write(runtime, main, file)` (builds the heap graph, writes meta, code and \
+        `requestCapture` on the driver thread until `ProcessRunner.run` has returned `Captured` on the thread that called \
+        it (the unwind and the carrier thread's hand-back included). *Capture*: `ProcessImage.write(runtime, main, file)` (builds the heap graph, writes meta, code and \
         heap sections, fsyncs, renames). *Restore: read*: `ProcessImage.read(file, loader)` (verifies checksums, \
         decodes code, statics, frames and heap into a new process class loader). *Restore: rewind*: from submitting \
         `ProcessRunner.run(restoredRuntime, main, null)` (a new carrier thread) until the workload's `progress` \
@@ -354,8 +420,15 @@ public final class CaptureCost {
         = request → Captured + write + read + rewind; GB/s = S ÷ round trip (10^9 bytes). The JDK baseline writes the \
         same `double[][]` (taken from the captured process's static field) with `ObjectOutputStream` over a 1 MiB \
         `BufferedOutputStream` to a file in the same directory, fsyncs it, and reads it back with `ObjectInputStream`; \
-        *Roam ÷ JDK* < 1 means Roam is faster. A `System.gc()` precedes each timed phase (not timed). Every restored grid \
-        is compared with a checksum of the captured one.""");
+        *Roam ÷ JDK* < 1 means Roam is faster. From 64 MiB on, a `System.gc()` (not timed) precedes each timed \
+        phase. Warm-up round trips (not recorded): 30 up to 1 MiB, 2 up to 100 MiB, none above, so the figures are for \
+        JIT-compiled kernel code; a one-shot `roam local run --freeze-after` pays for cold code on top. Every restored grid \
+        is compared with a checksum of the captured one. *Control*: the same sweep in plain Java (not under Roam) on its own \
+        grid of size S, on a new thread each time, checking a volatile flag after every row; the time from setting the \
+        flag to the loop seeing it is this machine's floor for a time to safe point (scheduling, one row's work). \
+        *Rows/s*: the workload's `progress` counter over 5 windows of 200 ms, 1 s after the start (before any capture) \
+        and 1 s after the last restore; the loop then runs in the rewritten method's rewind twin, in code loaded by the \
+        restored loader.""");
     rep.note("""
         Reference (quoted, not measured here): issue 2 states that Tascalate JavaFlow (annotated code, explicit \
         suspend points) with JDK serialization, measured on this machine, round-trips a SOR kernel's state of 1 MiB \
@@ -379,6 +452,11 @@ public final class CaptureCost {
               ? (s.roundTrip.median() <= 1 ? "; ≤ 1 ms for 1 MiB met" : "; ≤ 1 ms for 1 MiB NOT met") : ""));
     }
     rep.note("Against the goals (medians):\n\n" + String.join("\n", g));
+  }
+
+  private static String pct(Stats s) {
+    return Stats.fmt("%.1f", s.percentile(50)) + " / " + Stats.fmt("%.1f", s.percentile(99)) + " / "
+        + Stats.fmt("%.1f", s.max()) + " (" + s.count() + ")";
   }
 
   private static String javaFlow(long size) {
@@ -407,8 +485,11 @@ public final class CaptureCost {
     return h;
   }
 
-  private static void gc() {
-    System.gc();
+  /** Before a timed phase with large state, so that the phase does not pay for the previous one's garbage. */
+  private static void gc(long size) {
+    if (size >= GC_FROM) {
+      System.gc();
+    }
   }
 
   /** Writes benchload/SorLoad.class (and nothing else) under {@code dir}. */

@@ -24,7 +24,13 @@ final class Env {
       "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
       "--add-opens", "java.base/java.math=ALL-UNNAMED",
       "--add-opens", "java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens", "java.base/java.io=ALL-UNNAMED");
+      "--add-opens", "java.base/java.io=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.zip=ALL-UNNAMED");
+
+  /** Load average when the driver started (Env is the first class each driver uses). */
+  static final String LOAD_AT_START = loadAverage();
+  /** When the driver started. */
+  static final java.time.ZonedDateTime STARTED = java.time.ZonedDateTime.now();
 
   private Env() {}
 
@@ -51,14 +57,61 @@ final class Env {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Class path of the roam command: roam-cli/target/classes + roam-cli/target/classpath.txt. */
-  static String roamClassPath() {
+  private static String roamClassPath;
+
+  /**
+   * Class path of the roam command: roam-cli/target/classes + roam-cli/target/classpath.txt, copied
+   * once into a temporary directory (deleted at exit), so that colleagues rebuilding the modules
+   * while a driver runs cannot swap jars under the JVMs it starts.
+   */
+  static synchronized String roamClassPath() {
+    if (roamClassPath != null) {
+      return roamClassPath;
+    }
     Path cli = home().resolve("roam-cli").resolve("target");
     try {
-      return cli.resolve("classes") + java.io.File.pathSeparator
-          + Files.readString(cli.resolve("classpath.txt")).trim();
+      List<Path> parts = new ArrayList<>();
+      parts.add(cli.resolve("classes"));
+      for (String e : Files.readString(cli.resolve("classpath.txt")).trim().split(java.io.File.pathSeparator)) {
+        if (!e.isEmpty()) {
+          parts.add(Path.of(e));
+        }
+      }
+      Path copy = Files.createTempDirectory("roam-bench-roamcp");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(copy)));
+      List<String> out = new ArrayList<>();
+      int i = 0;
+      for (Path p : parts) {
+        Path dst = copy.resolve(i++ + "-" + p.getFileName());
+        copyTree(p, dst);
+        out.add(dst.toString());
+      }
+      roamClassPath = String.join(java.io.File.pathSeparator, out);
+      return roamClassPath;
     } catch (IOException e) {
       throw new UncheckedIOException("roam-cli is not built (" + cli + "/classpath.txt): run mvn install", e);
+    }
+  }
+
+  private static void copyTree(Path src, Path dst) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(src)) {
+      for (Path f : (Iterable<Path>) s::iterator) {
+        Path t = dst.resolve(src.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.createDirectories(t.getParent());
+          Files.copy(f, t);
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory: the OS cleans up what is left
     }
   }
 
@@ -83,8 +136,9 @@ final class Env {
     return String.join(" ", out);
   }
 
-  static final String ROAM_CP_NOTE = "ROAM_CP = roam-cli/target/classes:$(cat roam-cli/target/classpath.txt),"
-      + " the --add-opens flags are those of the ./roam script";
+  static final String ROAM_CP_NOTE = "roam-cli/target/classes:$(cat roam-cli/target/classpath.txt), copied to a"
+      + " temporary directory when the driver starts (colleagues rebuild modules concurrently); the --add-opens flags"
+      + " are those of the ./roam script";
 
   static String machine() {
     return Runtime.getRuntime().availableProcessors() + " CPUs (nproc " + run("nproc").trim() + "), "

@@ -24,7 +24,6 @@ final class Report {
   private final String[] mainArgs;
   private final Map<String, String> params = new LinkedHashMap<>();
   private final List<Object> body = new ArrayList<>();
-  private final String loadAtStart = Env.loadAverage();
 
   Report(String name, String title, String[] mainArgs) {
     this.name = name;
@@ -81,13 +80,14 @@ final class Report {
 
   private Map<String, String> header() {
     Map<String, String> h = new LinkedHashMap<>();
-    h.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    h.put("date", Env.STARTED.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (start) – "
+        + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (end)");
     h.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
         + " (" + System.getProperty("java.vm.vendor") + ", " + System.getProperty("java.home") + ")");
     h.put("machine", Env.machine());
-    h.put("load average (1/5/15 min) at start / end", loadAtStart + " / " + Env.loadAverage());
+    h.put("load average (1/5/15 min) at start / end", Env.LOAD_AT_START + " / " + Env.loadAverage());
     h.put("command", "$ " + command());
-    h.put("where BENCH_CP", "roam-bench/target/classes:$(cat roam-bench/target/classpath.txt) (see roam-bench/run.sh)");
+    h.put("where BENCH_CP", "roam-bench/target/classes:$(cat roam-bench/target/classpath.txt), run from a copy taken at start (see roam-bench/run.sh)");
     h.putAll(params);
     return h;
   }

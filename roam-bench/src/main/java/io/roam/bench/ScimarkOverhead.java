@@ -78,7 +78,7 @@ public final class ScimarkOverhead {
         "Roam ÷ plain (medians)", "per-round ratio median [min – max]");
     for (String k : KERNELS) {
       double rm = r.get(k).median() / p.get(k).median();
-      t.row(k.equals("Composite Score") ? "**composite**" : k, p.get(k).summary("%.1f"), r.get(k).summary("%.1f"),
+      t.row(k.equals("Composite Score") ? "composite" : k, p.get(k).summary("%.1f"), r.get(k).summary("%.1f"),
           Stats.fmt("%.3f", rm), ratio.get(k).summary("%.3f"));
     }
     rep.table("Scores (higher is better)", t);

@@ -34,9 +34,9 @@ final class LocalCommand implements Runnable {
     @Option(names = "--snapshot", paramLabel = "FILE", description = "Where to write the snapshot.")
     Path file;
 
-    void validate() {
+    void validate(picocli.CommandLine cl) {
       if ((after == null) != (file == null)) {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RoamCommand()),
+        throw new picocli.CommandLine.ParameterException(cl,
             "--freeze-after and --snapshot go together: give both or neither");
       }
     }
@@ -55,6 +55,8 @@ final class LocalCommand implements Runnable {
 
     @picocli.CommandLine.Mixin Freeze freeze = new Freeze();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "MAIN", description = "Fully qualified main class.")
     String mainClass;
 
@@ -63,7 +65,7 @@ final class LocalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      freeze.validate();
+      freeze.validate(spec.commandLine());
       LocalKernel k = new LocalKernel(System.err);
       return finish(k.prepare(classPath, mainClass, args.toArray(String[]::new)), freeze);
     }
@@ -78,9 +80,11 @@ final class LocalCommand implements Runnable {
 
     @picocli.CommandLine.Mixin Freeze freeze = new Freeze();
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-      freeze.validate();
+      freeze.validate(spec.commandLine());
       LocalKernel k = new LocalKernel(System.err);
       return finish(k.prepareResume(snapshot), freeze);
     }

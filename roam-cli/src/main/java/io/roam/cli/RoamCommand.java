@@ -34,9 +34,8 @@ public final class RoamCommand implements Runnable {
       return 2;
     });
     cl.setParameterExceptionHandler((e, a) -> {
-      System.err.println("roam: " + e.getMessage());
-      System.err.println("Try 'roam " + String.join(" ", e.getCommandLine().getCommandSpec().qualifiedName(" ")
-          .replaceFirst("^roam ?", "")) + " --help'.");
+      System.err.println("roam: " + e.getMessage() + " (see '"
+          + e.getCommandLine().getCommandSpec().qualifiedName(" ") + " --help')");
       return 2;
     });
     return cl.execute(args);

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds Roam and runs the end-to-end benchmark drivers and the JMH poll-cost benchmark; each prints
+# its table and writes it to bench/results/<date>-<name>.md. Not part of the test suite.
+#
+#   roam-bench/run.sh                      # all of them: scimark capture startup poll (≈ 10–15 min)
+#   roam-bench/run.sh capture startup      # only these
+#   ROUNDS=3 SKIP_BUILD=1 roam-bench/run.sh scimark
+#
+# Environment: ROUNDS (SciMark and start-up rounds, default 5), CAPTURE_ARGS (extra CaptureCost
+# flags, e.g. "--sizes 1MiB,100MiB --dir /tmp"), JMH_ROUNDS (default 3), SKIP_BUILD=1 (use what is
+# built), JAVA_HOME (the JDK for the drivers and every JVM they start).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  echo "run.sh: building (mvn -q -B install -DskipTests)…" >&2
+  mvn -q -B install -DskipTests
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The drivers run from a copy of their class path: colleagues rebuilding modules meanwhile must not
+# swap jars under a running benchmark (the drivers copy the roam command's class path likewise).
+SNAP="$(mktemp -d "${TMPDIR:-/tmp}/roam-bench-cp.XXXXXX")"
+trap 'rm -rf "$SNAP"' EXIT
+CP="" i=0
+IFS=: read -r -a ENTRIES <<< "$ROOT/roam-bench/target/classes:$(cat "$ROOT/roam-bench/target/classpath.txt")"
+for e in "${ENTRIES[@]}"; do
+  [[ -z "$e" ]] && continue
+  d="$SNAP/$i-$(basename "$e")"; i=$((i + 1))
+  cp -r "$e" "$d"
+  CP="${CP:+$CP:}$d"
+done
+# The kernel reads some JDK classes' fields to capture them (same flags as ./roam and roam.jvm.opens).
+OPENS=(--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED
+  --add-opens java.base/java.util.concurrent=ALL-UNNAMED --add-opens java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens java.base/java.math=ALL-UNNAMED --add-opens java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens java.base/java.io=ALL-UNNAMED --add-opens java.base/java.util.zip=ALL-UNNAMED)
+bench() {
+  local main="$1"; shift
+  echo "run.sh: $main $*" >&2
+  "$JAVA" "${OPENS[@]}" -Droam.home="$ROOT" "${JVM_ARGS[@]}" -cp "$CP" "io.roam.bench.$main" "$@"
+}
+WHICH=("$@")
+[[ ${#WHICH[@]} -eq 0 ]] && WHICH=(scimark capture startup poll)
+for w in "${WHICH[@]}"; do
+  case "$w" in
+    scimark) JVM_ARGS=(); bench ScimarkOverhead --rounds "${ROUNDS:-5}" ;;
+    # 1 GiB of live state, its restored copy and the decoded snapshot section must fit at once.
+    capture) JVM_ARGS=(-Xms8g -Xmx8g); bench CaptureCost ${CAPTURE_ARGS:-} ;;
+    startup) JVM_ARGS=(); bench StartupCost --rounds "${ROUNDS:-5}" ;;
+    poll)    JVM_ARGS=(); bench PollCost --rounds "${JMH_ROUNDS:-3}" ;;
+    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll)" >&2; exit 2 ;;
+  esac
+done
