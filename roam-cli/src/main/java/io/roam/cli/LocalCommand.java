@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Run, freeze and resume a program in this JVM, without a cluster.",
-    subcommands = {LocalCommand.Run.class, LocalCommand.Resume.class})
+    description = "Run, freeze and resume a program in this JVM, without a cluster; check it against the sandbox.",
+    subcommands = {LocalCommand.Run.class, LocalCommand.Resume.class, LocalCheck.class})
 final class LocalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +95,11 @@ final class LocalCommand implements Runnable {
     try {
       r = p.run(freeze.after, freeze.file);
     } catch (RoamException e) {
-      System.err.println("roam: " + RoamCommand.oneLine(e));
+      if (e.getCause() instanceof io.roam.instrument.sandbox.SandboxViolationException) {
+        e.getMessage().lines().forEach(line -> System.err.println("roam: " + line));
+      } else {
+        System.err.println("roam: " + RoamCommand.oneLine(e));
+      }
       return 2;
     }
     if (r instanceof LocalKernel.Frozen f) {

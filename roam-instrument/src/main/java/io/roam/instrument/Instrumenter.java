@@ -2,9 +2,14 @@ package io.roam.instrument;
 
 import io.roam.instrument.lambda.LambdaRewriter;
 import io.roam.instrument.rewrite.BytecodeOffsets;
+import io.roam.instrument.rewrite.DeadCode;
 import io.roam.instrument.rewrite.ClassShaper;
 import io.roam.instrument.rewrite.ContinuationTransformer;
 import io.roam.instrument.rewrite.SystemCallRedirector;
+import io.roam.instrument.sandbox.ReflectionGuard;
+import io.roam.instrument.sandbox.SandboxVerifier;
+import io.roam.instrument.sandbox.SandboxViolationException;
+import io.roam.instrument.sandbox.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,8 +34,10 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Rewrites the classes of one process so that it can be captured by unwinding and restored by
- * rewinding (DESIGN.md, "State capture"). Pipeline per class: inline JSR/RET subroutines → replace
- * lambda metafactory call sites by generated classes → redirect virtual system calls → reshape the
+ * rewinding (DESIGN.md, "State capture"). Pipeline per class: refuse it if it would escape the
+ * kernel (the sandbox, docs/design/sandbox.md) → inline JSR/RET subroutines → replace
+ * lambda metafactory call sites by generated classes → redirect virtual system calls → guard
+ * reflective calls with the sandbox's run-time checks → reshape the
  * class (fields, identity hash, static initializer guard, stamp) → make every method resumable →
  * write with frames computed against the process's own class hierarchy.
  *
@@ -40,7 +47,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
   /** Rewriter version; stamped into every class and every snapshot. Bump on any output change. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** The result of rewriting one class. */
   public record Result(
@@ -50,6 +57,7 @@ public final class Instrumenter {
       Map<String, Result> generated) {}
 
   private final ClassHierarchy hierarchy;
+  private final SandboxVerifier sandbox;
   private final Map<String, byte[]> generatedOriginals = new ConcurrentHashMap<>();
 
   /**
@@ -61,6 +69,7 @@ public final class Instrumenter {
       byte[] g = generatedOriginals.get(n);
       return g != null ? g : processClasses.classBytes(n);
     }, platform);
+    this.sandbox = new SandboxVerifier(hierarchy);
   }
 
   /** The hierarchy this instrumenter analyses against. */
@@ -68,8 +77,16 @@ public final class Instrumenter {
     return hierarchy;
   }
 
-  /** Rewrites one process class. */
+  /**
+   * Rewrites one process class.
+   *
+   * @throws SandboxViolationException listing every violation when the class would escape the kernel
+   */
   public Result instrument(byte[] original) {
+    List<Violation> violations = sandbox.verify(original);
+    if (!violations.isEmpty()) {
+      throw new SandboxViolationException(violations);
+    }
     Set<String> excluded = new HashSet<>();
     while (true) {
       try {
@@ -101,6 +118,7 @@ public final class Instrumenter {
 
   private Result finish(ClassNode cn, Set<String> excluded, Map<String, Result> generated) {
     SystemCallRedirector.rewrite(cn, hierarchy);
+    ReflectionGuard.rewrite(cn, hierarchy);
     ClassShaper.shape(cn, hierarchy, VERSION);
     Map<String, List<Integer>> ordinals = new HashMap<>();
     for (MethodNode m : new ArrayList<>(cn.methods)) {
@@ -109,6 +127,7 @@ public final class Instrumenter {
       }
       ContinuationTransformer.transform(hierarchy, cn, m, cn.methods.indexOf(m)).forEach((id, safe) -> {
         MethodNode target = cn.methods.stream().filter(x -> id.equals(x.name + x.desc)).findFirst().orElseThrow();
+        DeadCode.remove(cn.name, target);
         ordinals.put(id, invokeOrdinals(target, safe));
       });
     }

@@ -1,5 +1,6 @@
 package io.roam.kernel;
 
+import io.roam.instrument.sandbox.SandboxViolationException;
 import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRunner;
@@ -89,6 +90,8 @@ public final class LocalKernel {
       } catch (ReflectiveOperationException e) {
         throw new RoamException("main class " + mainClass + " has no public static void main(String[])"
             + " on the class path; check --cp and the class name", e);
+      } catch (SandboxViolationException e) {
+        throw refused(e);
       }
       Thread timer = freezeAfter == null ? null : startTimer(freezeAfter);
       runtime.onExit(code -> {
@@ -117,6 +120,10 @@ public final class LocalKernel {
       runtime.console().flush();
       int code = 0;
       if (o instanceof ProcessRunner.Failed f) {
+        SandboxViolationException refusal = sandboxCause(f.error());
+        if (refusal != null) {
+          throw refused(refusal);
+        }
         ProcessRunner.printUncaught(f.error(), runtime.err(), runtime.state().mainThread.getName());
         code = 1;
       }
@@ -125,6 +132,24 @@ public final class LocalKernel {
         return new NoSnapshot(code);
       }
       return new Exited(code);
+    }
+
+    /**
+     * A class of the program was refused by the sandbox: the exception's message has one line per
+     * violation ({@code sandbox: …}), unlike other {@link RoamException}s.
+     */
+    private RoamException refused(SandboxViolationException e) {
+      runtime.console().flush();
+      return new RoamException(e.getMessage(), e);
+    }
+
+    private static SandboxViolationException sandboxCause(Throwable t) {
+      for (int depth = 0; t != null && depth < 32; t = t.getCause(), depth++) {
+        if (t instanceof SandboxViolationException s) {
+          return s;
+        }
+      }
+      return null;
     }
 
     private Thread startTimer(Duration d) {

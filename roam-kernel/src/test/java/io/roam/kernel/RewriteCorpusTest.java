@@ -47,6 +47,8 @@ class RewriteCorpusTest {
     for (String n : names) {
       try {
         Class.forName(n, true, loader);
+      } catch (io.roam.instrument.sandbox.SandboxViolationException refused) {
+        // not rewritten at all: SandboxCorpusTest states which corpus classes the sandbox refuses
       } catch (Throwable e) {
         failures.add(n + ": " + e);
       }

@@ -29,12 +29,16 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   private final ProcessClassLoader loader;
   private final ProcessRuntime runtime;
-  private final Set<String> literals;
+  /** Computes the literal strings when first asked (only capture asks). */
+  private final java.util.function.Supplier<Set<String>> literalSource;
 
-  ProcessHeapPolicy(ProcessClassLoader loader, ProcessRuntime runtime, Set<String> literals) {
+  private Set<String> literals;
+
+  ProcessHeapPolicy(ProcessClassLoader loader, ProcessRuntime runtime,
+      java.util.function.Supplier<Set<String>> literals) {
     this.loader = loader;
     this.runtime = runtime;
-    this.literals = literals;
+    this.literalSource = literals;
   }
 
   @Override
@@ -91,6 +95,9 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isLiteral(String s) {
+    if (literals == null) {
+      literals = literalSource.get();
+    }
     return literals.contains(s);
   }
 

@@ -68,7 +68,8 @@ public final class ProcessImage {
     List<String> initialized = rt.initializedClasses();
     Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
         rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState};
-    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(loader.code())));
+    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
+        () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
@@ -202,7 +203,7 @@ public final class ProcessImage {
       ProcessRuntime rt = new ProcessRuntime(loader, state, consoles.create(m.outWritten, m.errWritten));
       rt.restoring(new HashSet<>(m.initialized));
       try {
-        HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, LiteralStrings.of(code)));
+        HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, Set::of));
         Object[] root;
         // Streamed: a heap section may be larger than any one array (2 GiB).
         try (InputStream in = r.openSection("heap")) {

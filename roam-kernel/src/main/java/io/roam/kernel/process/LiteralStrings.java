@@ -12,10 +12,21 @@ import org.objectweb.asm.ClassReader;
 public final class LiteralStrings {
   private LiteralStrings() {}
 
+  /** The literals of every class in {@code code}. */
   public static Set<String> of(CodeSource code) {
+    return of(code, null);
+  }
+
+  /**
+   * The literals of the classes of {@code code} named in {@code classes} (binary names; null for
+   * all): only a loaded class's literals can be on the heap.
+   */
+  public static Set<String> of(CodeSource code, Set<String> classes) {
     Set<String> out = new HashSet<>();
     for (var e : code.entries().entrySet()) {
-      if (!e.getKey().endsWith(".class")) {
+      String k = e.getKey();
+      if (!k.endsWith(".class") || (classes != null
+          && !classes.contains(k.substring(0, k.length() - 6).replace('/', '.')))) {
         continue;
       }
       try {

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The class loader of one process: defines the process's classes from its {@link CodeSource},
  * rewritten by the {@link Instrumenter}, child-first, plus the process's own copy of the context
  * class. JDK classes and Roam's own ({@code io.roam.*}) come from the parent, never rewritten.
- * Records, for the kernel's stack check, the bytecode offsets of every resume site.
+ * Records, for the kernel's stack check, the bytecode offsets of every resume site. A class the
+ * sandbox refuses is neither defined nor cached: loading it throws the instrumenter's {@code
+ * SandboxViolationException} (again on every attempt).
  */
 public final class ProcessClassLoader extends ClassLoader {
   static {
@@ -33,7 +35,7 @@ public final class ProcessClassLoader extends ClassLoader {
   private final Map<String, Map<String, int[]>> safeOffsets = new ConcurrentHashMap<>();
 
   public ProcessClassLoader(CodeSource code, ClassLoader parent) {
-    super("roam-process", parent);
+    super(null, parent); // unnamed: stack traces print as under plain java (no "name//" prefix)
     this.code = code;
     this.instrumenter = new Instrumenter(code::classBytes, parent);
     this.cache = RewriteCache.forCode(code);
@@ -54,6 +56,11 @@ public final class ProcessClassLoader extends ClassLoader {
   }
 
   /** True when {@code offset} in the method is a resume site of a class of this process. */
+  /** Names of the process classes defined so far (binary names). */
+  public java.util.Set<String> definedClassNames() {
+    return java.util.Set.copyOf(safeOffsets.keySet());
+  }
+
   public boolean isSafe(String className, String methodNameAndDesc, int offset) {
     Map<String, int[]> m = safeOffsets.get(className);
     int[] offsets = m == null ? null : m.get(methodNameAndDesc);

@@ -38,7 +38,8 @@ final class ContainerParser {
   private final Source src;
   private final boolean keepChunks;
   private final CRC32C whole = new CRC32C();
-  private final byte[] scratch = new byte[ContainerFormat.MAX_CHUNK];
+  /** Payload buffer when chunks are not kept; grows to the largest frame seen. */
+  private byte[] scratch = new byte[8192];
   private final byte[] head = new byte[ContainerFormat.FRAME_HEAD];
   private final byte[] crcBytes = new byte[ContainerFormat.FRAME_CRC];
   private final Map<String, Section> sections = new LinkedHashMap<>();
@@ -65,6 +66,9 @@ final class ContainerParser {
       byte type = head[0];
       int len = ContainerFormat.le(head).getInt(1);
       checkLength(type, len, frameStart);
+      if (len > scratch.length) {
+        scratch = new byte[len];
+      }
       byte[] payload = keepChunks && type == ContainerFormat.CHUNK ? new byte[len] : scratch;
       read(payload, 0, len, ContainerFormat.describe(type));
       read(crcBytes, 0, crcBytes.length, "frame checksum");

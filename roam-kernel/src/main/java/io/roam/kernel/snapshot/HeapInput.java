@@ -16,14 +16,17 @@ final class HeapInput {
 
   private final InputStream in;
   private final long length;
-  private final byte[] buf = new byte[BUFFER_SIZE];
-  private final ByteBuffer bb = ByteBuffer.wrap(buf).order(HeapOutput.ORDER).limit(0);
+  /** At most {@link #BUFFER_SIZE}, at most the section (so small sections cost little). */
+  private final byte[] buf;
+  private final ByteBuffer bb;
   /** Section offset of {@code buf[0]}. */
   private long bufStart;
 
   HeapInput(InputStream in, long length) {
     this.in = in;
     this.length = length;
+    this.buf = new byte[(int) Math.max(16, Math.min(BUFFER_SIZE, length))];
+    this.bb = ByteBuffer.wrap(buf).order(HeapOutput.ORDER).limit(0);
   }
 
   /** Section offset of the next byte. */
@@ -194,7 +197,7 @@ final class HeapInput {
   /** At least one element of {@code size} bytes buffered; returns whole elements buffered. */
   private int avail(int size, int wanted) throws IOException, SnapshotFormatException {
     if (bb.remaining() < size) {
-      require(Math.min(BUFFER_SIZE, (int) Math.min(remaining(), (long) wanted * size)));
+      require(Math.min(buf.length, (int) Math.min(remaining(), (long) wanted * size)));
       if (bb.remaining() < size) {
         throw error("truncated array");
       }

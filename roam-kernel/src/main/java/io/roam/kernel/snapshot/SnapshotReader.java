@@ -182,15 +182,19 @@ public final class SnapshotReader {
   private static final class FileSectionStream extends InputStream {
     private final FileChannel ch;
     private final ContainerParser.Section s;
-    private final byte[] frame = new byte[ContainerFormat.FRAME_HEAD + ContainerFormat.MAX_CHUNK
-        + ContainerFormat.FRAME_CRC];
+    private final byte[] frame;
     private int chunk;
     private int at;
     private int end;
 
     FileSectionStream(Path file, ContainerParser.Section s) throws IOException {
-      this.ch = FileChannel.open(file, StandardOpenOption.READ);
       this.s = s;
+      int largest = 0;
+      for (int size : s.chunkSizes()) {
+        largest = Math.max(largest, size);
+      }
+      this.frame = new byte[ContainerFormat.FRAME_HEAD + largest + ContainerFormat.FRAME_CRC];
+      this.ch = FileChannel.open(file, StandardOpenOption.READ);
     }
 
     @Override

@@ -95,9 +95,12 @@ public final class SnapshotWriter {
     written += len;
   }
 
-  /** Cuts a section into chunks; large writes go out without being copied. */
+  /**
+   * Cuts a section into chunks; large writes go out without being copied. The buffer starts
+   * small and doubles up to a chunk's size, so that small snapshots do not pay for it.
+   */
   private final class SectionStream extends OutputStream {
-    private final byte[] buf = new byte[ContainerFormat.MAX_CHUNK];
+    private byte[] buf = new byte[8192];
     private int used;
     private long length;
     private int chunks;
@@ -114,11 +117,15 @@ public final class SnapshotWriter {
         throw new IOException("section already closed");
       }
       while (len > 0) {
-        if (used == 0 && len >= buf.length) {
-          chunk(b, off, buf.length);
-          off += buf.length;
-          len -= buf.length;
+        if (used == 0 && len >= ContainerFormat.MAX_CHUNK) {
+          chunk(b, off, ContainerFormat.MAX_CHUNK);
+          off += ContainerFormat.MAX_CHUNK;
+          len -= ContainerFormat.MAX_CHUNK;
           continue;
+        }
+        if (used + len > buf.length && buf.length < ContainerFormat.MAX_CHUNK) {
+          buf = java.util.Arrays.copyOf(buf,
+              (int) Math.min(ContainerFormat.MAX_CHUNK, Math.max(2L * buf.length, used + (long) len)));
         }
         int n = Math.min(len, buf.length - used);
         System.arraycopy(b, off, buf, used, n);
