@@ -18,7 +18,7 @@ public final class ProcessRunner {
   /** Name of the entry method; the stack check looks for it. */
   static final String ENTRY = "enter";
   /** Stack size of carrier threads: instrumented frames are larger than plain ones. */
-  static final long CARRIER_STACK = 256L << 20;
+  public static final long CARRIER_STACK = 256L << 20;
 
   /** How a run of the process ended. */
   public sealed interface Outcome permits Exited, Captured, Failed {}
@@ -68,6 +68,31 @@ public final class ProcessRunner {
     return result.join();
   }
 
+  /**
+   * Thrown by an exit handler to end the process with a code: unwinds process code (without
+   * running its finally blocks' effects on the outcome) to the entry, where it becomes {@link
+   * Exited}. Process code that catches {@code Throwable} can intercept it, as it could not a real
+   * {@code System.exit}; the kernel documents that.
+   */
+  public static final class ProcessExit extends Error {
+    private static final long serialVersionUID = 1L;
+    /** The exit code. */
+    public final int code;
+
+    public ProcessExit(int code) {
+      super("exit " + code, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /**
+   * Runs (or resumes) the process on the calling thread, which must have a large enough stack
+   * (see {@link #CARRIER_STACK}): what the node scheduler's workers do.
+   */
+  public static Outcome runHere(ProcessRuntime runtime, MethodHandle main, String[] args) {
+    return runOnCarrier(runtime, main, args);
+  }
+
   private static Outcome runOnCarrier(ProcessRuntime runtime, MethodHandle main, String[] args) {
     Continuation c = runtime.state().mainContinuation;
     Continuation.bind(c);
@@ -82,6 +107,9 @@ public final class ProcessRunner {
         return new Captured(runtime.timeToSafePointNanos());
       }
       return new Exited(0);
+    } catch (ProcessExit e) {
+      runtime.setMode(ContextClass.MODE_RUNNING);
+      return new Exited(e.code);
     } catch (Throwable t) {
       return new Failed(t);
     } finally {

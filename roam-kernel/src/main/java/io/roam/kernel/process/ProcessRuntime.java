@@ -19,8 +19,15 @@ import java.util.Set;
  * owns its console, clocks and identity-hash generator, and turns a capture request into an
  * unwind at the next safe point whose whole stack can be unwound.
  *
- * <p>Threading: process code runs on one carrier thread at a time; {@link #requestCapture} may be
- * called from any thread. Everything else is called from the carrier.
+ * <p>Threading: process code runs on one carrier thread at a time; {@link #requestCapture} and
+ * {@link #requestPreempt} may be called from any thread. Everything else is called from the
+ * carrier.
+ *
+ * <p>Scheduling: an unwind happens for one of the {@link Unwind} reasons. A capture request
+ * stops the process for a snapshot; a preemption request (the node scheduler's time slice ran
+ * out) stops it to give its worker to another process. When {@link #scheduled} is set, {@code
+ * Thread.sleep} and {@code Thread.yield} unwind too, so that a sleeping process holds no worker:
+ * {@link #wakeAtNanos} tells the scheduler when to run it again.
  */
 public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   /** What the kernel does when the process ends by itself. */
@@ -37,7 +44,21 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private final SafePointCheck check;
   private final Continuation main;
   private final Object sleepLock = new Object();
+  /** Why the last unwind happened. */
+  public enum Unwind {
+    /** A capture was requested ({@link #requestCapture}). */
+    CAPTURE,
+    /** The scheduler wants the worker back ({@link #requestPreempt}) or the process yielded. */
+    PREEMPT,
+    /** The process sleeps until {@link #wakeAtNanos}. */
+    SLEEP
+  }
+
   private volatile boolean captureWanted;
+  private volatile boolean preemptWanted;
+  private volatile Unwind lastUnwind;
+  private volatile boolean scheduled;
+  private long wakeAtNanos;
   private volatile long captureRequestedAt;
   private volatile long timeToSafePointNanos = -1;
   /**
@@ -105,6 +126,42 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /**
+   * Asks the process to give up its worker at its next safe point (callable from any thread);
+   * ignored once the process is off its worker. Cleared by {@link #startSlice}.
+   */
+  public void requestPreempt() {
+    preemptWanted = true;
+    setRequested(true);
+  }
+
+  /** Withdraws a capture request that an unwind for another reason made unnecessary. */
+  public void cancelCapture() {
+    captureWanted = false;
+    setRequested(preemptWanted);
+  }
+
+  /** Called by the scheduler before the process runs on a worker: a fresh time slice. */
+  public void startSlice() {
+    preemptWanted = false;
+    setRequested(captureWanted);
+  }
+
+  /** Makes sleep and yield unwind (the process then holds no worker while it waits). */
+  public void setScheduled(boolean scheduled) {
+    this.scheduled = scheduled;
+  }
+
+  /** Why the last unwind happened, or null before the first. */
+  public Unwind lastUnwind() {
+    return lastUnwind;
+  }
+
+  /** After an unwind for {@link Unwind#SLEEP}: the {@link System#nanoTime} at which to wake. */
+  public long wakeAtNanos() {
+    return wakeAtNanos;
+  }
+
   /** Nanoseconds from the last capture request to the safe point that honoured it, or -1. */
   public long timeToSafePointNanos() {
     return timeToSafePointNanos;
@@ -138,7 +195,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public boolean safePoint() {
-    if (!captureWanted) {
+    if (!captureWanted && !preemptWanted) {
       setRequested(false);
       return false;
     }
@@ -152,7 +209,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public boolean safePointAtEntry() {
-    if (!captureWanted) {
+    if (!captureWanted && !preemptWanted) {
       setRequested(false);
       return false;
     }
@@ -170,11 +227,20 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   }
 
   private void beginUnwind(long now) {
+    beginUnwind(now, captureWanted ? Unwind.CAPTURE : Unwind.PREEMPT);
+  }
+
+  private void beginUnwind(long now, Unwind why) {
     entryBackoff = 0;
     entryNextCheck = 0;
+    if (why == Unwind.CAPTURE || captureWanted) {
+      why = Unwind.CAPTURE;
+      timeToSafePointNanos = now - captureRequestedAt;
+    }
     captureWanted = false;
+    preemptWanted = false;
     setRequested(false);
-    timeToSafePointNanos = now - captureRequestedAt;
+    lastUnwind = why;
     setMode(ContextClass.MODE_UNWINDING);
   }
 
@@ -287,9 +353,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
     synchronized (sleepLock) {
       for (long left; (left = deadline - nanoTime()) > 0; ) {
-        if (captureWanted && check.stackIsSafe()) {
+        if ((captureWanted || scheduled) && check.stackIsSafe()) {
           main.syscallState = deadline;
-          beginUnwind(System.nanoTime());
+          wakeAtNanos = System.nanoTime() + left;
+          beginUnwind(System.nanoTime(), captureWanted ? Unwind.CAPTURE : Unwind.SLEEP);
           return;
         }
         sleepLock.wait(left / 1_000_000L, (int) (left % 1_000_000L));
@@ -303,7 +370,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       finishRewind();
       return;
     }
-    if (captureWanted && check.stackIsSafe()) {
+    if ((captureWanted || scheduled) && check.stackIsSafe()) {
       beginUnwind(System.nanoTime());
       return;
     }

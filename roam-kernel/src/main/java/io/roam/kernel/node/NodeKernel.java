@@ -1,0 +1,230 @@
+package io.roam.kernel.node;
+
+import io.roam.kernel.RoamException;
+import io.roam.kernel.image.ProcessImage;
+import io.roam.kernel.process.CodeSource;
+import io.roam.kernel.process.ProcessClassLoader;
+import io.roam.kernel.process.ProcessRunner;
+import io.roam.kernel.process.ProcessRuntime;
+import io.roam.kernel.process.ProcessState;
+import io.roam.kernel.process.VirtualConsole;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One node's runtime: a process table and a scheduler running many processes at once, each in
+ * its own process class loader (its own classes and statics), each able to be suspended,
+ * checkpointed and resumed — here or, through its snapshot, in another JVM.
+ *
+ * <p>Lifecycle: create, {@link #spawn}/{@link #adopt} processes, control them by id, {@link
+ * #close} (kills what still runs). Thread-safe. Entries of ended processes stay in the table
+ * (their exit code and failure reason are kept) until {@link #reap}.
+ */
+public final class NodeKernel implements AutoCloseable {
+  /**
+   * @param nodeId this node's id: the prefix of the ids of processes created here
+   * @param workers worker threads (processes running at once); default one per core
+   * @param slice time a process may keep a worker while others wait
+   * @param foreignNice added to the nice level of processes whose home is another node
+   */
+  public record Config(String nodeId, int workers, Duration slice, int foreignNice) {
+    /** Defaults: one worker per core, 20 ms slices, foreign processes 5 nice levels lower. */
+    public static Config defaults(String nodeId) {
+      return new Config(nodeId, Runtime.getRuntime().availableProcessors(), Duration.ofMillis(20), 5);
+    }
+
+    public Config withWorkers(int n) {
+      return new Config(nodeId, n, slice, foreignNice);
+    }
+
+    public Config withSlice(Duration d) {
+      return new Config(nodeId, workers, d, foreignNice);
+    }
+  }
+
+  private final Config config;
+  private final Scheduler scheduler;
+  private final AtomicLong counter = new AtomicLong();
+  private final Map<ProcessId, KernelProcess> table = new ConcurrentHashMap<>();
+
+  public NodeKernel(Config config) {
+    this.config = config;
+    new ProcessId(config.nodeId(), 1); // validates the node id
+    this.scheduler = new Scheduler(config.workers(), config.slice().toNanos());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /**
+   * Starts {@code mainClass.main(args)} from {@code code} as a new process of this node, its
+   * output going to {@code console}.
+   */
+  public ProcessId spawn(CodeSource code, String mainClass, String[] args, VirtualConsole console,
+      int nice) throws RoamException {
+    ProcessClassLoader loader = new ProcessClassLoader(code, NodeKernel.class.getClassLoader());
+    ProcessRuntime rt = new ProcessRuntime(loader, ProcessState.fresh(), console);
+    return start(rt, mainClass, args.clone(), false, nice);
+  }
+
+  /**
+   * Resumes a snapshot (written by this or any other JVM) as a new process of this node, its
+   * output going to a console made by {@code consoles}.
+   */
+  public ProcessId adopt(Path snapshot, VirtualConsole.Factory consoles, int nice)
+      throws IOException, RoamException {
+    ProcessImage.Restored r = ProcessImage.read(snapshot, NodeKernel.class.getClassLoader(), consoles);
+    return start(r.runtime(), r.mainClass(), null, false, nice);
+  }
+
+  private ProcessId start(ProcessRuntime rt, String mainClass, String[] args, boolean foreign,
+      int nice) throws RoamException {
+    MethodHandle main;
+    try {
+      main = ProcessRunner.mainMethod(rt.loader(), mainClass);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new RoamException("main class " + mainClass + " has no public static void main(String[])"
+          + " on the class path; check the class path and the class name (" + e + ")", e);
+    }
+    ProcessId pid = new ProcessId(config.nodeId(), counter.incrementAndGet());
+    rt.setScheduled(true);
+    rt.onExit(code -> {
+      throw new ProcessRunner.ProcessExit(code);
+    });
+    KernelProcess p = new KernelProcess(pid, mainClass, rt, main, args, foreign,
+        nice + (foreign ? config.foreignNice() : 0));
+    table.put(pid, p);
+    scheduler.makeRunnable(p);
+    return pid;
+  }
+
+  private KernelProcess process(ProcessId pid) throws RoamException {
+    KernelProcess p = table.get(pid);
+    if (p == null) {
+      throw new RoamException("no process " + pid + " on node " + config.nodeId() + "; see ps");
+    }
+    return p;
+  }
+
+  /** The accounting of one process. */
+  public ProcessInfo info(ProcessId pid) throws RoamException {
+    return process(pid).info();
+  }
+
+  /**
+   * The class loader of a process: its own classes and statics (for tools and benchmarks that
+   * inspect a process's state; process code never sees it).
+   */
+  public ClassLoader classLoader(ProcessId pid) throws RoamException {
+    return process(pid).runtime.loader();
+  }
+
+  /** Every process in the table, by id. */
+  public List<ProcessInfo> ps() {
+    List<ProcessInfo> out = new ArrayList<>();
+    for (KernelProcess p : table.values()) {
+      out.add(p.info());
+    }
+    out.sort(Comparator.comparingLong(i -> i.pid().seq()));
+    return out;
+  }
+
+  /** Waits for the process to end and returns its final accounting. */
+  public ProcessInfo await(ProcessId pid, Duration timeout) throws RoamException, TimeoutException,
+      InterruptedException {
+    try {
+      return process(pid).ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Stops the process at its next safe point and holds it; returns SUSPENDED, or the final state
+   * when the process ended first.
+   */
+  public ProcessStatus suspend(ProcessId pid, Duration timeout) throws RoamException,
+      TimeoutException, InterruptedException {
+    try {
+      return scheduler.suspend(process(pid)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Lets a SUSPENDED process run again. */
+  public void resume(ProcessId pid) throws RoamException {
+    try {
+      scheduler.resume(process(pid));
+    } catch (IllegalStateException e) {
+      throw new RoamException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a snapshot of the process to {@code file} (atomically) and lets it continue; returns
+   * the snapshot's size. A process that was suspended stays suspended.
+   */
+  public long checkpoint(ProcessId pid, Path file, Duration timeout) throws RoamException,
+      IOException, TimeoutException, InterruptedException {
+    KernelProcess p = process(pid);
+    boolean wasSuspended = p.status == ProcessStatus.SUSPENDED;
+    ProcessStatus s = suspend(pid, timeout);
+    if (s != ProcessStatus.SUSPENDED) {
+      throw new RoamException("process " + pid + " ended (" + s + ") before its checkpoint");
+    }
+    try {
+      p.runtime.console().flush();
+      long bytes = ProcessImage.write(p.runtime, p.mainClass, file);
+      p.stateBytes = bytes;
+      return bytes;
+    } finally {
+      if (!wasSuspended) {
+        scheduler.resume(p);
+      }
+    }
+  }
+
+  /** Ends a process (exit code 137, failure "killed"). */
+  public void kill(ProcessId pid) throws RoamException {
+    scheduler.kill(process(pid));
+  }
+
+  /** Changes a process's nice level (-20 … 19). */
+  public void setNice(ProcessId pid, int nice) throws RoamException {
+    scheduler.setNice(process(pid), nice);
+  }
+
+  /** Removes the entries of ended processes; returns how many. */
+  public int reap() {
+    int n = 0;
+    for (var it = table.values().iterator(); it.hasNext(); ) {
+      if (it.next().status.isFinal()) {
+        it.remove();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Kills every process still in the table and stops the workers (waits up to 5 s). */
+  @Override
+  public void close() {
+    List<KernelProcess> stuck = scheduler.close(new ArrayList<>(table.values()), 5_000_000_000L);
+    for (KernelProcess p : stuck) {
+      p.failure = "still running when its node closed (no safe point within 5 s)";
+    }
+  }
+}
