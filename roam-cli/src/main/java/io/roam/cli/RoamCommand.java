@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
       "Roam runs ordinary Java programs so that they can be frozen mid-run, moved and resumed",
       "exactly where they stopped, in another JVM."
     },
-    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {LocalCommand.class, io.roam.sim.SimCommand.class, CommandLine.HelpCommand.class})
 public final class RoamCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,53 @@
+package io.roam.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published claims that docs/sim/reproductions.md reproduces, checked on the committed
+ * configurations at reduced size (the full runs are in the document).
+ */
+class ReproductionClaimsTest {
+  private static List<RunResult> run(String conf, Map<String, String> overrides) throws Exception {
+    Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/sim").resolve(conf);
+    SimConfig cfg = SimConfig.from(ConfigFile.read(file)).with(overrides);
+    return Experiment.run(cfg, 2);
+  }
+
+  @Test
+  void eagerSimplePoliciesGetMostOfTheGain() throws Exception {
+    List<RunResult> r = run("eager.conf", Map.of("loads", "0.8", "processes", "300000"));
+    double none = r.get(0).meanResponse();
+    double random = r.get(1).meanResponse();
+    double threshold = r.get(2).meanResponse();
+    double shortest = r.get(3).meanResponse();
+    assertThat(random).isLessThan(none / 2);
+    assertThat(threshold).isLessThan(random * 0.85);
+    assertThat(shortest).isLessThan(threshold).isGreaterThan(threshold * 0.9);
+  }
+
+  @Test
+  void mitzenmacherTheApparentlyShortestHerdsOnOldInformationTwoChoicesDoNot() throws Exception {
+    List<RunResult> r = run("mitzenmacher.conf", Map.of("info.period", "10", "processes", "300000"));
+    double random = r.get(0).meanResponse();
+    double two = r.get(1).meanResponse();
+    double shortest = r.get(3).meanResponse();
+    assertThat(shortest).isGreaterThan(random * 1.5);
+    assertThat(two).isLessThan(random * 0.7);
+  }
+
+  @Test
+  void harcholBalterDowneyPreemptiveBeatsRemoteExecution() throws Exception {
+    List<RunResult> r = run("harchol-balter-downey.conf", Map.of("loads", "0.7", "processes", "300000"));
+    RunResult none = r.get(0);
+    RunResult remote = r.get(1);
+    RunResult preemptive = r.get(2);
+    assertThat(remote.meanDelay()).isLessThan(none.meanDelay());
+    assertThat(preemptive.meanDelay()).isLessThan(remote.meanDelay() * 0.8);
+    assertThat(preemptive.meanSlowdown()).isLessThan(remote.meanSlowdown());
+  }
+}
