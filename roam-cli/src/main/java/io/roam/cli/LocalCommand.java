@@ -14,8 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Run, freeze and resume a program in this JVM, without a cluster; check it against the sandbox.",
-    subcommands = {LocalCommand.Run.class, LocalCommand.Resume.class, LocalCheck.class})
+    description = "Run, freeze and resume a program in this JVM, without a cluster; check it against the"
+        + " sandbox; run several programs on a durable node and recover them after a crash.",
+    subcommands = {LocalCommand.Run.class, LocalCommand.Resume.class, LocalCheck.class,
+        LocalNode.Node.class, LocalNode.Recover.class})
 final class LocalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

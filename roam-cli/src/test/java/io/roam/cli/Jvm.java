@@ -56,6 +56,17 @@ final class Jvm {
     return exec(cmd);
   }
 
+  /** Starts {@code roam args} in a new JVM without waiting; its output goes to the given files. */
+  static Process startRoam(Path out, Path err, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(JAVA);
+    cmd.addAll(Arrays.asList(System.getProperty("roam.jvm.opens").trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", roamClassPath(), "io.roam.cli.RoamCommand"));
+    cmd.addAll(Arrays.asList(args));
+    return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+  }
+
   static Run exec(List<String> cmd) {
     try {
       Path out = Files.createTempFile("roam-out", ".bin");

@@ -55,7 +55,9 @@ class CorpusInJvmTest {
       assertThat(frozen.err()).as(p[0]).isEqualTo(plain.err());
       assertThat(frozen.out()).as(p[0]).isEqualTo(plain.out());
       assertThat(frozen.exit()).as(p[0]).isEqualTo(plain.exit()).isEqualTo(p.length > 1 ? Integer.parseInt(p[1]) : 0);
-      assertThat(frozen.freezes()).as(p[0]).isPositive();
+      // About eight requests over the run: a resumed process that could not be captured again
+      // (the bug DeadCode fixed) would stop at one.
+      assertThat(frozen.freezes()).as(p[0]).isGreaterThanOrEqualTo(2);
     }));
   }
 }

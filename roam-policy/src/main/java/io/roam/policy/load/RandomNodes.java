@@ -11,6 +11,15 @@ public final class RandomNodes {
    * to allow every node), in random order. Returns every eligible node, shuffled, when {@code count}
    * is at least their number. Costs O(count) expected when count is small against the cluster.
    */
+  /**
+   * The probe set of a sender-initiated placement: {@code count} distinct random other nodes when
+   * the local run queue has reached {@code threshold}, else none.
+   */
+  public static int[] whenLoaded(io.roam.policy.NodeLoad local, double threshold, int clusterSize,
+      int count, RandomGenerator rng) {
+    return local.runQueue() >= threshold ? distinct(local.node(), clusterSize, count, rng) : new int[0];
+  }
+
   public static int[] distinct(int self, int clusterSize, int count, RandomGenerator rng) {
     int eligible = self >= 0 && self < clusterSize ? clusterSize - 1 : clusterSize;
     int k = Math.min(count, eligible);

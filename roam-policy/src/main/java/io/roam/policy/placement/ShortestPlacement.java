@@ -26,8 +26,7 @@ public record ShortestPlacement(double threshold, int probeLimit) implements Pla
 
   @Override
   public int[] candidates(NodeLoad local, ProcessInfo process, int clusterSize, RandomGenerator rng) {
-    return local.runQueue() >= threshold ? RandomNodes.distinct(local.node(), clusterSize, probeLimit, rng)
-        : new int[0];
+    return RandomNodes.whenLoaded(local, threshold, clusterSize, probeLimit, rng);
   }
 
   @Override
