@@ -3,6 +3,7 @@
 # its table and writes it to bench/results/<date>-<name>.md. Not part of the test suite.
 #
 #   roam-bench/run.sh                      # all of them: scimark capture startup poll (≈ 10–15 min)
+#   roam-bench/run.sh node                 # the node kernel: context switch, memory, checkpoints
 #   roam-bench/run.sh capture startup      # only these
 #   ROUNDS=3 SKIP_BUILD=1 roam-bench/run.sh scimark
 #
@@ -48,6 +49,7 @@ for w in "${WHICH[@]}"; do
     capture) JVM_ARGS=(-Xms8g -Xmx8g); bench CaptureCost ${CAPTURE_ARGS:-} ;;
     startup) JVM_ARGS=(); bench StartupCost --rounds "${ROUNDS:-5}" ;;
     poll)    JVM_ARGS=(); bench PollCost --rounds "${JMH_ROUNDS:-3}" ;;
-    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll)" >&2; exit 2 ;;
+    node)    JVM_ARGS=(-Xmx2g); bench NodeCost ${NODE_ARGS:-} ;;
+    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node)" >&2; exit 2 ;;
   esac
 done
