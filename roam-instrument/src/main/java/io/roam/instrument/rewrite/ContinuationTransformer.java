@@ -68,6 +68,10 @@ public final class ContinuationTransformer {
   private MethodAnalysis analysis;
   private int frameLocal;
   private int counterLocal;
+  /** In a twin: the site being rewound to while the dispatch routes through loop heads, or -1. */
+  private int routeLocal = -1;
+  /** Loops of the method by head index (set by {@link #loopPolls}). */
+  private java.util.Map<Integer, Loop> loopsByHead = java.util.Map.of();
   /** Invoke instructions that are resume sites (calls and polls), in the final code. */
   private final Set<MethodInsnNode> safeInvokes = new LinkedHashSet<>();
 
@@ -177,6 +181,16 @@ public final class ContinuationTransformer {
     /** Loop iterations between polls, or 0 for a poll on every pass (method entry). */
     final int chunk;
     final LabelNode invokeLabel = new LabelNode();
+    /**
+     * In a twin, for a loop poll nested in other loops: the heads of the loops to pass through,
+     * outermost first, ending with the site's own loop head (see {@link #route}).
+     */
+    List<LabelNode> route = List.of();
+    /** The analysed frames at the heads of {@link #route}. */
+    List<org.objectweb.asm.tree.analysis.Frame<BasicValue>> routeFrames = List.of();
+    /** Per hop after the first: stores typed placeholders, then jumps to the next head. */
+    final List<LabelNode> hops = new ArrayList<>();
+    final LabelNode landing = new LabelNode();
     final LabelNode resume = new LabelNode();
     final LabelNode unwind = new LabelNode();
     final LabelNode restore = new LabelNode();
@@ -200,6 +214,10 @@ public final class ContinuationTransformer {
     frameLocal = method.maxLocals;
     counterLocal = method.maxLocals + 1;
     method.maxLocals += 2;
+    boolean routed = rewindOnly && sites.stream().anyMatch(x -> !x.route.isEmpty());
+    if (routed) {
+      routeLocal = method.maxLocals++;
+    }
     InsnList tail = new InsnList();
     for (Site s : sites) {
       if (s.call) {
@@ -212,8 +230,35 @@ public final class ContinuationTransformer {
         tail.add(restoreBlock(s));
       }
     }
+    if (routed) {
+      insertRouters(sites);
+    }
     method.instructions.insert(forwardTo == null ? entry(sites) : forwardingEntry(sites));
     method.instructions.add(tail);
+  }
+
+  /** At every loop head on a route: pass a rewind being routed on to its next hop. */
+  private void insertRouters(List<Site> sites) {
+    java.util.Map<LabelNode, java.util.TreeMap<Integer, LabelNode>> hops = new java.util.LinkedHashMap<>();
+    for (Site s : sites) {
+      for (int h = 0; h < s.route.size(); h++) {
+        LabelNode next = h + 1 < s.route.size() ? s.hops.get(h) : s.landing;
+        hops.computeIfAbsent(s.route.get(h), k -> new java.util.TreeMap<>()).put(s.index, next);
+      }
+    }
+    hops.forEach((head, next) -> {
+      // emits: if (route >= 0) switch (route) { case k: goto next_k; }  (falls through otherwise)
+      InsnList il = new InsnList();
+      LabelNode skip = new LabelNode();
+      il.add(new VarInsnNode(ILOAD, routeLocal));
+      il.add(new JumpInsnNode(IFLT, skip));
+      il.add(new VarInsnNode(ILOAD, routeLocal));
+      int[] keys = next.keySet().stream().mapToInt(Integer::intValue).toArray();
+      il.add(new org.objectweb.asm.tree.LookupSwitchInsnNode(skip, keys,
+          next.values().toArray(LabelNode[]::new)));
+      il.add(skip);
+      method.instructions.insert(head, il);
+    });
   }
 
   /** A natural loop as javac lays it out: head label index and its last back-edge index. */
@@ -241,6 +286,7 @@ public final class ContinuationTransformer {
         }
       }
     }
+    loopsByHead = byHead;
     java.util.Map<Integer, Integer> polls = new java.util.HashMap<>();
     for (Loop l : byHead.values()) {
       boolean hasInner = byHead.values().stream().anyMatch(l::contains);
@@ -293,7 +339,11 @@ public final class ContinuationTransformer {
         continue;
       }
       if (insn instanceof LabelNode && polls.containsKey(i) && MethodAnalysis.initialized(f, f.getStackSize())) {
-        sites.add(new Site(sites.size(), insn, f, f.getStackSize(), false, polls.get(i)));
+        Site site = new Site(sites.size(), insn, f, f.getStackSize(), false, polls.get(i));
+        if (rewindOnly) {
+          route(site, insns, i);
+        }
+        sites.add(site);
       } else if (insn instanceof MethodInsnNode m && mayReachProcessCode(m)) {
         int depth = f.getStackSize() - argSlots(m);
         if (MethodAnalysis.initialized(f, f.getStackSize())) {
@@ -317,6 +367,73 @@ public final class ContinuationTransformer {
       return withEntry;
     }
     return sites;
+  }
+
+  /**
+   * The route of a twin's rewind to the loop poll at head index {@code at}: the heads of the loops
+   * enclosing it, outermost first, then its own head. Jumping straight from the dispatch to an
+   * inner loop's head would enter the enclosing loops in their middle, making them irreducible,
+   * and C2 does not optimise irreducible loops; a twin entered again and again (a process
+   * preempted every slice) is compiled as a whole and ran at 0.6 of its speed. Passing head by
+   * head keeps every loop single-entry (the site's own loop too: its resume point lies after its
+   * poll). Empty (jump straight) when the site has a non-empty stack, or a local whose type at an
+   * enclosing head differs from its type at the site (the routed path carries the site's locals
+   * through that head).
+   */
+  private void route(Site site, InsnList insns, int at) {
+    if (site.frame.getStackSize() != 0) {
+      return;
+    }
+    List<LabelNode> heads = new ArrayList<>();
+    List<org.objectweb.asm.tree.analysis.Frame<BasicValue>> frames = new ArrayList<>();
+    for (Loop l : loopsByHead.values()) { // ascending head: outermost first
+      if (l.head < at && at <= l.end) {
+        heads.add((LabelNode) insns.get(l.head));
+        frames.add(analysis.frame(l.head));
+      }
+    }
+    // Even alone, the site's own loop is entered at its head: the resume point lies after the poll.
+    heads.add((LabelNode) insns.get(at));
+    frames.add(site.frame);
+    for (var f : frames) {
+      if (f == null || !MethodAnalysis.initialized(f, 0) || hasUninitializedLocal(f)) {
+        return;
+      }
+    }
+    site.route = heads;
+    site.routeFrames = frames;
+    for (int i = 1; i < heads.size(); i++) {
+      site.hops.add(new LabelNode());
+    }
+  }
+
+  private static boolean hasUninitializedLocal(org.objectweb.asm.tree.analysis.Frame<BasicValue> f) {
+    for (int i = 0; i < f.getLocals(); i++) {
+      BasicValue v = f.getLocal(i);
+      if (saved(v) && v.getType().getSort() == Type.OBJECT && v.getType().getInternalName().startsWith("uninitialized")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * emits: for every local the analysis types at a loop head: local = 0 / 0L / 0.0 / null; — the
+   * routed path passes the head with the head's local types (the verifier merges them with the
+   * loop's other entries); the real values are reloaded at the landing.
+   */
+  private static InsnList placeholders(org.objectweb.asm.tree.analysis.Frame<BasicValue> f) {
+    InsnList il = new InsnList();
+    for (int i = 0; i < f.getLocals(); i++) {
+      BasicValue v = f.getLocal(i);
+      if (!saved(v)) {
+        continue;
+      }
+      Type t = v.getType();
+      il.add(zero(t));
+      il.add(new VarInsnNode(t.getOpcode(ISTORE), i));
+    }
+    return il;
   }
 
   private static boolean containsCall(InsnList insns, int from, int to) {
@@ -392,6 +509,11 @@ public final class ContinuationTransformer {
       il.add(new FieldInsnNode(GETSTATIC, CTX, "mode", "I"));
       il.add(new InsnNode(ICONST_2));
       il.add(new JumpInsnNode(IF_ICMPNE, body));
+    }
+    if (routeLocal >= 0) {
+      // emits: route = -1;
+      il.add(new InsnNode(ICONST_M1));
+      il.add(new VarInsnNode(ISTORE, routeLocal));
     }
     il.add(new FieldInsnNode(GETSTATIC, CTX, "cont", "L" + CONT + ";"));
     il.add(new LdcInsnNode(key));
@@ -527,6 +649,23 @@ public final class ContinuationTransformer {
   private InsnList restoreBlock(Site s) {
     InsnList il = new InsnList();
     il.add(s.restore);
+    if (!s.route.isEmpty()) {
+      // emits: placeholders(head_0); route = k; goto head_0;
+      //        hop_j: placeholders(head_j); goto head_j;   (from the router at head_j-1)
+      //        landing_k: route = -1; then reload the frame as below   (from the router at the site's head)
+      il.add(placeholders(s.routeFrames.get(0)));
+      il.add(intConst(s.index));
+      il.add(new VarInsnNode(ISTORE, routeLocal));
+      il.add(new JumpInsnNode(GOTO, s.route.get(0)));
+      for (int j = 1; j < s.route.size(); j++) {
+        il.add(s.hops.get(j - 1));
+        il.add(placeholders(s.routeFrames.get(j)));
+        il.add(new JumpInsnNode(GOTO, s.route.get(j)));
+      }
+      il.add(s.landing);
+      il.add(new InsnNode(ICONST_M1));
+      il.add(new VarInsnNode(ISTORE, routeLocal));
+    }
     // emits: for each local, highest slot first: local = (T) f.popX();
     for (int i = s.frame.getLocals() - 1; i >= 0; i--) {
       BasicValue v = s.frame.getLocal(i);
