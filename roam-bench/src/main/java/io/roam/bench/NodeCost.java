@@ -70,18 +70,16 @@ public final class NodeCost {
       }
     }
     rep.table("Context switch: two CPU-bound processes sharing one worker vs one alone", t);
-    rep.note("*Cost per switch* = (1 − rows/s ÷ alone) ÷ switches per second: the worker time a "
-        + "preemption would have to cost to explain the loss. It does not: the loss is about the "
-        + "same at 48 and at 800 switches per second, so it is not a per-switch cost. What it is "
-        + "(found with -XX:+PrintCompilation): once preempted, a process runs its loop in the "
-        + "method's rewind twin, which is entered anew at every slice; the JIT then compiles the "
-        + "twin as a normal method (tier 4), and the twin's dispatch jumps into the middle of the "
-        + "loop nest (the inner loop's poll site), which makes the outer loop irreducible, so C2 "
-        + "does not optimise it. Alone, the process never leaves the original method and its OSR-"
-        + "compiled loop. The fix is in the instrumenter: enter a twin's loops only at their "
-        + "headers (dispatch to the outermost loop's header, then branch header by header to the "
-        + "site). Rows/s is read from each process's own `progress` counter; switches are the "
-        + "kernel's preemption count; each case runs in a fresh node kernel with one worker.");
+    rep.note("*Cost per switch* = (1 − rows/s ÷ alone) ÷ switches per second: the worker time one "
+        + "preemption takes from useful work (time to the safe point, unwinding the frames into the"
+        + " continuation, the scheduler's queue, rewinding them, and running the rewind twins "
+        + "instead of the originals). At 20 ms slices it is within the noise of this shared machine"
+        + " (hence a negative figure once); the 1 ms rows measure it best. Before the twins entered"
+        + " their loops only at their heads (same day, earlier report), two processes kept only 0.6"
+        + " of one's throughput at every slice length: C2 compiled the re-entered twin with an "
+        + "irreducible loop nest. Rows/s is read from each process's own `progress` counter; "
+        + "switches are the kernel's preemption count; each case runs in a fresh node kernel with "
+        + "one worker.");
   }
 
   /** {rows/s summed over the processes, preemptions/s} over {@code seconds}. */
