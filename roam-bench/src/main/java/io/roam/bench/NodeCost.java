@@ -134,11 +134,13 @@ public final class NodeCost {
     rep.table("Memory of the kernel per process (processes started, then suspended)", t);
     rep.note("Heap and metaspace in use after a full GC, before and after spawning the processes,"
         + " divided by their number. Each process is benchload.SorLoad with a 0-byte grid (a few"
-        + " dozen bytes of its own), suspended after it started: the heap figure is the kernel's"
-        + " per-process state (runtime, class loader, console buffers, continuation, process table"
-        + " entry) plus the process's copies of its own class objects and statics. Metaspace holds"
-        + " each process's own copy of its (rewritten) classes, which a per-process class loader"
-        + " implies; it is the program's code, not kernel state, but it is shown.");
+        + " dozen bytes of its own), suspended after it started and never printing: the heap figure"
+        + " is the kernel's per-process state (runtime, class loader, continuation, process table"
+        + " entry, console counters) plus the process's copies of its own class objects and statics."
+        + " A process adds its console streams on first use: about 24 KiB per standard stream it"
+        + " writes to (PrintStream encoder and an 8 KiB buffer; plain java pays the same for its own"
+        + " System.out). Metaspace holds each process's own copy of its (rewritten) classes, which a"
+        + " per-process class loader implies; it is the program's code, not kernel state.");
   }
 
   private static long[] used() throws InterruptedException {

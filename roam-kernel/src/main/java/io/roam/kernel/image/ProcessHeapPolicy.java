@@ -54,10 +54,10 @@ final class ProcessHeapPolicy implements HeapPolicy {
   @Override
   public String canonicalName(Object o) {
     VirtualConsole c = runtime.console();
-    if (o == c.out()) {
+    if (c.isOut(o)) {
       return VirtualConsole.OUT;
     }
-    if (o == c.err()) {
+    if (c.isErr(o)) {
       return VirtualConsole.ERR;
     }
     if (o == c.in()) {

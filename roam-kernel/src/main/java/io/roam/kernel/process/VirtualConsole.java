@@ -15,7 +15,10 @@ import java.nio.charset.Charset;
  * reads from {@code System.in}. The streams are the objects process code holds (also in its own
  * fields); a snapshot refers to them by name and the resuming JVM binds the names to its own
  * console, so output continues in order after a move. Counts the bytes written to each stream
- * (the console sequence numbers of the snapshot). Not thread-safe beyond what PrintStream gives.
+ * (the console sequence numbers of the snapshot). The print streams and their buffers are made
+ * on first use: a process that never prints costs no console buffers (about 48 KiB for the two
+ * streams' encoders and buffers). Not thread-safe beyond what PrintStream gives; the lazy
+ * creation itself is.
  */
 public final class VirtualConsole {
   /** Stream names used in snapshots. */
@@ -25,8 +28,9 @@ public final class VirtualConsole {
 
   private final CountingStream outBytes;
   private final CountingStream errBytes;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final Charset charset;
+  private PrintStream out;
+  private PrintStream err;
   private final InputStream in;
 
   /** A console on this JVM's standard streams, continuing from the given byte counts. */
@@ -37,11 +41,9 @@ public final class VirtualConsole {
 
   /** A console on the given streams (tests, embedding), continuing from the given byte counts. */
   public VirtualConsole(OutputStream out, OutputStream err, InputStream in, long outWritten, long errWritten) {
-    Charset cs = stdCharset();
+    charset = stdCharset();
     outBytes = new CountingStream(out, outWritten);
     errBytes = new CountingStream(err, errWritten);
-    this.out = new PrintStream(outBytes, true, cs);
-    this.err = new PrintStream(errBytes, true, cs);
     this.in = in;
   }
 
@@ -65,12 +67,28 @@ public final class VirtualConsole {
     return Charset.defaultCharset();
   }
 
-  public PrintStream out() {
+  public synchronized PrintStream out() {
+    if (out == null) {
+      out = new PrintStream(outBytes, true, charset);
+    }
     return out;
   }
 
-  public PrintStream err() {
+  public synchronized PrintStream err() {
+    if (err == null) {
+      err = new PrintStream(errBytes, true, charset);
+    }
     return err;
+  }
+
+  /** True when {@code o} is this console's standard output (without making it). */
+  public synchronized boolean isOut(Object o) {
+    return o != null && o == out;
+  }
+
+  /** True when {@code o} is this console's standard error (without making it). */
+  public synchronized boolean isErr(Object o) {
+    return o != null && o == err;
   }
 
   public InputStream in() {
@@ -88,36 +106,50 @@ public final class VirtualConsole {
   }
 
   /** Pushes everything written so far to the real streams. */
-  public void flush() {
-    out.flush();
-    err.flush();
+  public synchronized void flush() {
+    if (out != null) {
+      out.flush();
+    }
+    if (err != null) {
+      err.flush();
+    }
   }
 
-  /** Counts and buffers bytes on their way to a real stream. */
+  /** Counts and buffers (8 KiB, made on the first write) bytes on their way to a real stream. */
   private static final class CountingStream extends OutputStream {
-    private final OutputStream target;
+    private final OutputStream sink;
+    private OutputStream target;
     private long count;
 
-    CountingStream(OutputStream target, long count) {
-      this.target = new BufferedOutputStream(target, 1 << 14);
+    CountingStream(OutputStream sink, long count) {
+      this.sink = sink;
       this.count = count;
+    }
+
+    private OutputStream target() {
+      if (target == null) {
+        target = new BufferedOutputStream(sink, 1 << 13);
+      }
+      return target;
     }
 
     @Override
     public void write(int b) throws IOException {
-      target.write(b);
+      target().write(b);
       count++;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      target.write(b, off, len);
+      target().write(b, off, len);
       count += len;
     }
 
     @Override
     public void flush() throws IOException {
-      target.flush();
+      if (target != null) {
+        target.flush();
+      }
     }
   }
 }
