@@ -6,14 +6,10 @@ import io.roam.instrument.ClassHierarchy;
 import io.roam.instrument.sandbox.SandboxVerifier;
 import io.roam.instrument.sandbox.Violation;
 import io.roam.kernel.process.CodeSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,19 +56,7 @@ class SandboxCorpusTest {
 
   @Test
   void examplesCompiledByJdk25HaveNoViolations() throws Exception {
-    Path javac = Stream.of("/usr/lib/jvm/temurin-25-jdk-amd64", System.getenv("JDK25_HOME"))
-        .filter(s -> s != null).map(s -> Path.of(s, "bin", "javac")).filter(Files::isExecutable)
-        .findFirst().orElse(null);
-    Assumptions.assumeTrue(javac != null, "no JDK 25 installed");
-    Path src = Path.of(System.getProperty("user.dir")).getParent().resolve("examples/src/main/java");
-    List<String> files;
-    try (Stream<Path> s = Files.walk(src)) {
-      files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
-    }
-    List<String> cmd = new ArrayList<>(List.of(javac.toString(), "--release", "25", "-d", dir.toString()));
-    cmd.addAll(files);
-    Process p = new ProcessBuilder(cmd).inheritIO().start();
-    assertThat(p.waitFor()).as("JDK 25 javac").isZero();
+    RewriteCorpusTest.compileExamplesWithJdk25(dir, 25);
     assertThat(violations(dir.toString())).isEmpty();
   }
 }

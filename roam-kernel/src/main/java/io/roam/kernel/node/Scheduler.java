@@ -81,10 +81,6 @@ final class Scheduler {
     ticker.start();
   }
 
-  int workerCount() {
-    return workers.length;
-  }
-
   // ------------------------------------------------------------------ queue
 
   /** Makes a new, resumed or woken process runnable. Caller holds no lock. */
@@ -282,16 +278,6 @@ final class Scheduler {
       if (q) {
         runQueue.add(p);
       }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Runs {@code r} with the scheduler's state stable (no process changes state meanwhile). */
-  <T> T locked(java.util.function.Supplier<T> r) {
-    lock.lock();
-    try {
-      return r.get();
     } finally {
       lock.unlock();
     }
