@@ -47,13 +47,14 @@ import java.util.Set;
  *       counts, clock readings, identity-hash state, main thread name, initialized classes;
  *   <li>{@code code}: every entry of the process's class path (original, not rewritten, bytes);
  *   <li>{@code heap}: one object graph (see {@link HeapCodec}) rooted at
- *       {@code [statics, frames, threadLocals, mathRandom, syscallState]}.
+ *       {@code [statics, frames, threadLocals, mathRandom, syscallState, resources]}; {@code
+ *       resources} is {@link ProcessState#resources()}, whose hooks run before a capture.
  * </ul>
  * Reading checks the container, the rewriter version and the code digest before any process
  * class is loaded, and the heap's class table before any object is created.
  */
 public final class ProcessImage {
-  private static final int META_VERSION = 1;
+  private static final int META_VERSION = 2;
 
   /** A process read back from a snapshot, ready to be resumed. */
   public record Restored(ProcessRuntime runtime, String mainClass, String processId) {}
@@ -66,8 +67,12 @@ public final class ProcessImage {
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
     ProcessClassLoader loader = rt.loader();
     List<String> initialized = rt.initializedClasses();
+    for (ProcessState.ResourceHook h : rt.state().hooks()) {
+      h.beforeCapture(rt.state());
+    }
     Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
-        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState};
+        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
+        new LinkedHashMap<>(rt.state().resources())};
     HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
         () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
     Path dir = file.toAbsolutePath().getParent();
@@ -216,6 +221,9 @@ public final class ProcessImage {
         main.threadLocals().putAll(locals);
         state.mathRandom((Random) root[3]);
         main.syscallState = root[4];
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resources = (Map<String, Object>) root[5];
+        state.resources().putAll(resources);
       } finally {
         rt.restoring(Set.of());
       }

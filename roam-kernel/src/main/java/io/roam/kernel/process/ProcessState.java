@@ -24,6 +24,22 @@ public final class ProcessState {
   Random mathRandom;
   /** State of the identity hash generator (xorshift; never 0). */
   private int hashState;
+  /**
+   * Kernel resources of the process that travel in its snapshot (open files, mailbox, threads …),
+   * by a key that names the subsystem owning them. Values must be plain data the heap codec
+   * accepts (process objects, allowlisted JDK types, arrays); each subsystem converts its live
+   * objects to that form before a capture ({@link ResourceHook#beforeCapture}) and reads its key
+   * back when it attaches to a restored process.
+   */
+  private final java.util.Map<String, Object> resources = new java.util.LinkedHashMap<>();
+  /** Subsystems that keep resources of this process, called around capture and restore. */
+  private final List<ResourceHook> hooks = new ArrayList<>();
+
+  /** A kernel subsystem that keeps per-process state in {@link #resources()}. */
+  public interface ResourceHook {
+    /** Called on the carrier after the process has unwound, before its image is written. */
+    void beforeCapture(ProcessState state);
+  }
 
   public ProcessState(Continuation main, String threadName, VirtualClock clock, int hashSeed) {
     this.mainContinuation = main;
@@ -64,5 +80,20 @@ public final class ProcessState {
 
   public List<String> initialized() {
     return initialized;
+  }
+
+  /** The process's kernel resources by subsystem key (see the field's comment). */
+  public java.util.Map<String, Object> resources() {
+    return resources;
+  }
+
+  /** Registers a subsystem hook (once per subsystem per process). */
+  public void addHook(ResourceHook h) {
+    hooks.add(h);
+  }
+
+  /** Hooks in registration order. */
+  public List<ResourceHook> hooks() {
+    return hooks;
   }
 }
