@@ -41,6 +41,8 @@ final class KernelProcess {
   boolean queued;
   /** Sleeping until {@link ProcessRuntime#wakeAtNanos()}. */
   boolean sleeping;
+  /** Unwound for {@link ProcessRuntime.Unwind#BLOCK}: runs again at {@link Scheduler#wake} (or its wake time). */
+  boolean blocked;
   /** A suspend was asked for; completed when the process is SUSPENDED (or ends first). */
   CompletableFuture<ProcessStatus> suspended;
   boolean killRequested;

@@ -105,6 +105,7 @@ public final class NodeKernel implements AutoCloseable {
     });
     KernelProcess p = new KernelProcess(pid, mainClass, rt, main, args, foreign,
         nice + (foreign ? config.foreignNice() : 0));
+    rt.setWakeListener(() -> scheduler.wake(p));
     table.put(pid, p);
     scheduler.makeRunnable(p);
     return pid;

@@ -167,6 +167,16 @@ final class Scheduler {
     } else if (why == ProcessRuntime.Unwind.SLEEP) {
       p.sleeping = true;
       sleepers.add(p);
+    } else if (why == ProcessRuntime.Unwind.BLOCK) {
+      if (p.runtime.takeWakeup()) {
+        enqueue(p); // woken while it was unwinding: it re-checks what it waits for
+      } else {
+        p.blocked = true;
+        if (p.runtime.wakeAtNanos() != Long.MAX_VALUE) {
+          p.sleeping = true;
+          sleepers.add(p);
+        }
+      }
     } else {
       if (p.preemptRequestedAt != 0) {
         p.preemptions++;
@@ -232,6 +242,21 @@ final class Scheduler {
     if (p.sleeping) {
       sleepers.remove(p);
       p.sleeping = false;
+    }
+    p.blocked = false;
+  }
+
+  /** {@link ProcessRuntime#wake} of a process: runs it again if it is blocked. */
+  void wake(KernelProcess p) {
+    lock.lock();
+    try {
+      if (p.blocked && p.status == ProcessStatus.RUNNING) {
+        p.runtime.takeWakeup();
+        offCpu(p);
+        enqueue(p);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -307,6 +332,7 @@ final class Scheduler {
     while ((p = sleepers.peek()) != null && p.runtime.wakeAtNanos() <= now) {
       sleepers.poll();
       p.sleeping = false;
+      p.blocked = false;
       enqueue(p);
     }
   }

@@ -51,9 +51,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     /** The scheduler wants the worker back ({@link #requestPreempt}) or the process yielded. */
     PREEMPT,
     /** The process sleeps until {@link #wakeAtNanos}. */
-    SLEEP
+    SLEEP,
+    /**
+     * The process waits for an event ({@link #wake}) — a message, a monitor, a thread's end — or
+     * until {@link #wakeAtNanos} if that is not {@link Long#MAX_VALUE}. See {@link #blockUnwind}.
+     */
+    BLOCK
   }
 
+  /** Set by {@link #wake}, cleared by the scheduler when it parks the process. */
+  private final java.util.concurrent.atomic.AtomicBoolean wakeup = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Told (on the waking thread) when {@link #wake} is called; set by the node scheduler. */
+  private volatile Runnable wakeListener;
   private volatile boolean captureWanted;
   private volatile boolean preemptWanted;
   private volatile Unwind lastUnwind;
@@ -150,6 +159,99 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   /** Makes sleep and yield unwind (the process then holds no worker while it waits). */
   public void setScheduled(boolean scheduled) {
     this.scheduled = scheduled;
+  }
+
+  // ------------------------------------------------------------------ blocking calls
+
+  /*
+   * The pattern of a blocking virtual system call (receive, join, monitor enter, wait …):
+   *
+   *   Object saved = finishBlockedRewind();      // non-null when re-entered after a block
+   *   while (!ready()) {
+   *     if (blockUnwind(myState, deadline)) return <dummy>;   // the process unwinds
+   *     awaitWake(deadline);                     // nobody schedules us: wait on this carrier
+   *   }
+   *
+   * Subsystems call wake() (from any thread) when what a process waits for may have happened;
+   * wake-ups may be spurious, so the call re-checks its condition when it runs again.
+   */
+
+  /**
+   * If the process may leave its worker now (it runs under a scheduler, or a capture is
+   * wanted) and its stack is safe: saves {@code syscallState} in the running continuation,
+   * starts an unwind for {@link Unwind#BLOCK} (or CAPTURE) and returns true — the caller must
+   * return at once; it is called again in REWINDING mode when the process next runs. Returns
+   * false when the caller must wait where it is ({@link #awaitWake}).
+   *
+   * @param wakeAt {@link System#nanoTime} at which to run the process again even without a
+   *     wake-up, or {@link Long#MAX_VALUE}
+   */
+  public boolean blockUnwind(Object syscallState, long wakeAt) {
+    if (!(captureWanted || scheduled) || !check.stackIsSafe()) {
+      return false;
+    }
+    main.syscallState = syscallState;
+    wakeAtNanos = wakeAt;
+    beginUnwind(System.nanoTime(), captureWanted ? Unwind.CAPTURE : Unwind.BLOCK);
+    return true;
+  }
+
+  /**
+   * In REWINDING mode (a blocking call re-entered after its process unwound there): ends the
+   * rewind and returns the state saved by {@link #blockUnwind}; otherwise null.
+   */
+  public Object finishBlockedRewind() {
+    if (mode() != ContextClass.MODE_REWINDING) {
+      return null;
+    }
+    Object saved = main.syscallState;
+    main.syscallState = null;
+    finishRewind();
+    return saved;
+  }
+
+  /**
+   * Waits on this carrier until {@link #wake}, a capture request, or {@code deadline}
+   * ({@link System#nanoTime}; {@link Long#MAX_VALUE} for none). Returns at once if a wake-up
+   * came since the last call.
+   */
+  public void awaitWake(long deadline) {
+    synchronized (sleepLock) {
+      while (!wakeup.getAndSet(false) && !captureWanted) {
+        long left = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
+        if (deadline != Long.MAX_VALUE && left <= 0) {
+          return;
+        }
+        try {
+          sleepLock.wait(left / 1_000_000L, (int) (left % 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Something a blocked process may wait for has happened (callable from any thread). */
+  public void wake() {
+    wakeup.set(true);
+    synchronized (sleepLock) {
+      sleepLock.notifyAll();
+    }
+    Runnable l = wakeListener;
+    if (l != null) {
+      l.run();
+    }
+  }
+
+  /** Consumes a pending wake-up: true if {@link #wake} was called since the last call. */
+  public boolean takeWakeup() {
+    return wakeup.getAndSet(false);
+  }
+
+  /** The node scheduler's hook for {@link #wake}. */
+  public void setWakeListener(Runnable l) {
+    this.wakeListener = l;
   }
 
   /** Why the last unwind happened, or null before the first. */
