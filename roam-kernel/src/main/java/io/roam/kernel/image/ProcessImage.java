@@ -5,7 +5,6 @@ import io.roam.instrument.runtime.Continuation;
 import io.roam.instrument.runtime.Frame;
 import io.roam.kernel.RoamException;
 import io.roam.kernel.process.CodeSource;
-import io.roam.kernel.process.LiteralStrings;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.ProcessState;
@@ -74,13 +73,14 @@ public final class ProcessImage {
         rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
         new LinkedHashMap<>(rt.state().resources())};
     HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
-        () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
+        loader::literalStrings));
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
+          // small writes (frame heads, CRCs) are buffered; chunk payloads go straight through
+          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 64 << 10)) {
         SnapshotWriter w = new SnapshotWriter(out);
         w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
         try (OutputStream s = w.openSection("code")) {

@@ -29,19 +29,32 @@ public final class LiteralStrings {
           && !classes.contains(k.substring(0, k.length() - 6).replace('/', '.')))) {
         continue;
       }
-      try {
-        ClassReader r = new ClassReader(e.getValue());
-        char[] buf = new char[r.getMaxStringLength()];
-        for (int i = 1; i < r.getItemCount(); i++) {
-          int off = r.getItem(i);
-          if (off > 0 && r.readByte(off - 1) == 8) { // CONSTANT_String
-            out.add(r.readUTF8(off, buf));
-          }
-        }
-      } catch (RuntimeException malformed) {
-        // not a class file we can read: it will fail to load with its own error
-      }
+      addLiterals(e.getValue(), out);
     }
     return out;
+  }
+
+  /** The literals of one class file (none if it is not a readable class file). */
+  public static Set<String> ofClass(byte[] classFile) {
+    Set<String> out = new HashSet<>();
+    if (classFile != null) {
+      addLiterals(classFile, out);
+    }
+    return out;
+  }
+
+  private static void addLiterals(byte[] classFile, Set<String> out) {
+    try {
+      ClassReader r = new ClassReader(classFile);
+      char[] buf = new char[r.getMaxStringLength()];
+      for (int i = 1; i < r.getItemCount(); i++) {
+        int off = r.getItem(i);
+        if (off > 0 && r.readByte(off - 1) == 8) { // CONSTANT_String
+          out.add(r.readUTF8(off, buf));
+        }
+      }
+    } catch (RuntimeException malformed) {
+      // not a class file we can read: it will fail to load with its own error
+    }
   }
 }

@@ -55,12 +55,56 @@ public final class ProcessClassLoader extends ClassLoader {
     }
   }
 
-  /** True when {@code offset} in the method is a resume site of a class of this process. */
   /** Names of the process classes defined so far (binary names). */
   public java.util.Set<String> definedClassNames() {
     return java.util.Set.copyOf(safeOffsets.keySet());
   }
 
+  /** {@link #literalStrings} as last computed, and for how many defined classes. */
+  private java.util.Set<String> literals;
+
+  private int literalsFor = -1;
+
+  /**
+   * The string literals of the classes defined so far ({@link LiteralStrings}); recomputed only
+   * when classes were defined since the last call, so that repeated captures do not re-read the
+   * code.
+   */
+  public synchronized java.util.Set<String> literalStrings() {
+    int n = safeOffsets.size();
+    if (literals == null || n != literalsFor) {
+      java.util.Set<String> all = new java.util.HashSet<>();
+      for (String c : definedClassNames()) {
+        all.addAll(LITERALS.computeIfAbsent(code.digest() + "/" + c,
+            k -> LiteralStrings.ofClass(code.classBytes(c.replace('.', '/')))));
+      }
+      literals = all;
+      literalsFor = n;
+    }
+    return literals;
+  }
+
+  /**
+   * Literals per class, by code digest and class name, shared by every process of this JVM: a node
+   * that captures and restores the same program many times reads each class's constants once.
+   * Bounded: cleared when it grows past {@value #LITERAL_CACHE_MAX} classes.
+   */
+  private static final Map<String, java.util.Set<String>> LITERALS = new ConcurrentHashMap<>() {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public java.util.Set<String> computeIfAbsent(String k,
+        java.util.function.Function<? super String, ? extends java.util.Set<String>> f) {
+      if (size() > LITERAL_CACHE_MAX) {
+        clear();
+      }
+      return super.computeIfAbsent(k, f);
+    }
+  };
+
+  private static final int LITERAL_CACHE_MAX = 20_000;
+
+  /** True when {@code offset} in the method is a resume site of a class of this process. */
   public boolean isSafe(String className, String methodNameAndDesc, int offset) {
     Map<String, int[]> m = safeOffsets.get(className);
     int[] offsets = m == null ? null : m.get(methodNameAndDesc);

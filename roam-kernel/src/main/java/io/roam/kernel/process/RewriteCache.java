@@ -64,16 +64,50 @@ final class RewriteCache {
     }
   }
 
+  /**
+   * Entries read or written in this JVM, by cache directory and class: a node restoring the same
+   * program again (every migration in, every recovery) defines its classes without touching the
+   * disk. Bounded by {@value #MEMORY_MAX_BYTES} bytes of class files (cleared when full).
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Instrumenter.Result> MEMORY =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.atomic.AtomicLong MEMORY_BYTES = new java.util.concurrent.atomic.AtomicLong();
+  private static final long MEMORY_MAX_BYTES = 64L << 20;
+
+  private void remember(String className, Instrumenter.Result r) {
+    long n = size(r);
+    if (MEMORY_BYTES.addAndGet(n) > MEMORY_MAX_BYTES) {
+      MEMORY.clear();
+      MEMORY_BYTES.set(n);
+    }
+    MEMORY.put(dir + "/" + className, r);
+  }
+
+  private static long size(Instrumenter.Result r) {
+    long n = r.bytes().length;
+    for (Instrumenter.Result g : r.generated().values()) {
+      n += size(g);
+    }
+    return n;
+  }
+
   Instrumenter.Result get(String className) {
     if (dir == null) {
       return null;
+    }
+    Instrumenter.Result m = MEMORY.get(dir + "/" + className);
+    if (m != null) {
+      return m;
     }
     Path f = dir.resolve(className + ".bin");
     try {
       if (!Files.isRegularFile(f)) {
         return null;
       }
-      return read(new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(f))));
+      Instrumenter.Result r = read(new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(f))));
+      remember(className, r);
+      return r;
     } catch (IOException | RuntimeException corrupt) {
       return null;
     }
@@ -83,6 +117,7 @@ final class RewriteCache {
     if (dir == null) {
       return;
     }
+    remember(className, r);
     try {
       Files.createDirectories(dir);
       ByteArrayOutputStream b = new ByteArrayOutputStream();

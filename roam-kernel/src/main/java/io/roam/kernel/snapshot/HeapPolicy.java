@@ -46,7 +46,11 @@ public interface HeapPolicy {
     return false;
   }
 
-  /** True for a JDK class the kernel has vetted for field-by-field copying. */
+  /**
+   * True for a JDK class the kernel has vetted for field-by-field copying. For classes of the
+   * bootstrap loader, this and {@link #isProcessClass} must answer the same for every instance
+   * of a policy class: their layouts are cached per policy class across codec runs.
+   */
   default boolean isVettedJdkClass(Class<?> c) {
     return false;
   }

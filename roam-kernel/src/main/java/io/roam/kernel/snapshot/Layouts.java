@@ -39,6 +39,19 @@ final class Layouts {
       "a stream pipeline cannot be captured; freeze outside the stream operation";
 
   private final HeapPolicy policy;
+  /**
+   * Layouts and refusals of JDK (bootstrap) classes, shared by every run with a policy of the same
+   * class: they are pure functions of the class and the policy's rules, which for bootstrap
+   * classes may not differ between instances of one policy class (see {@link HeapPolicy}). Saves
+   * the reflection of a fresh codec run — most of the fixed cost of a small capture.
+   */
+  private static final ClassValue<Map<Class<?>, Object>> SHARED = new ClassValue<>() {
+    @Override
+    protected Map<Class<?>, Object> computeValue(Class<?> c) {
+      return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  };
+
   private final Map<Class<?>, ClassLayout> cache = new HashMap<>();
   private final Map<Class<?>, Refusal> refused = new HashMap<>();
 
@@ -56,14 +69,36 @@ final class Layouts {
     if (r != null) {
       throw r;
     }
-    try {
-      l = compute(c);
-    } catch (Refusal e) {
+    Map<Class<?>, Object> shared = isBootstrap(c) ? SHARED.get(c) : null;
+    Object known = shared == null ? null : shared.get(policy.getClass());
+    if (known instanceof Refusal e) {
       refused.put(c, e);
       throw e;
     }
+    l = (ClassLayout) known;
+    if (l == null) {
+      try {
+        l = compute(c);
+      } catch (Refusal e) {
+        refused.put(c, e);
+        if (shared != null) {
+          shared.put(policy.getClass(), e);
+        }
+        throw e;
+      }
+      if (shared != null) {
+        shared.put(policy.getClass(), l);
+      }
+    }
     cache.put(c, l);
     return l;
+  }
+
+  private static boolean isBootstrap(Class<?> c) {
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    return c.getClassLoader() == null;
   }
 
   private ClassLayout compute(Class<?> c) throws Refusal {

@@ -106,15 +106,17 @@ public final class SnapshotReader {
     return s;
   }
 
-  /** Reads a file sequentially through a 1 MiB buffer. */
+  /** Reads a file sequentially through a buffer of up to 256 KiB. */
   private static final class ChannelSource implements ContainerParser.Source {
     private final FileChannel ch;
-    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20).limit(0);
+    private final ByteBuffer buf;
     private long left;
 
     ChannelSource(FileChannel ch) throws IOException {
       this.ch = ch;
       this.left = ch.size();
+      // no larger than the file: a small snapshot does not pay for a 1 MiB buffer
+      this.buf = ByteBuffer.allocate((int) Math.max(4096, Math.min(256 << 10, left))).limit(0);
     }
 
     @Override

@@ -100,6 +100,13 @@ public final class SnapshotWriter {
    * small and doubles up to a chunk's size, so that small snapshots do not pay for it.
    */
   private final class SectionStream extends OutputStream {
+    /**
+     * Size of the chunks this writer cuts (readers accept up to {@link ContainerFormat#MAX_CHUNK}):
+     * the heap encoder's buffer size, so that its full buffers become chunks without a copy, and
+     * small enough that neither side allocates arrays the G1 collector treats as humongous.
+     */
+    static final int WRITE_CHUNK = 256 << 10;
+
     private byte[] buf = new byte[8192];
     private int used;
     private long length;
@@ -117,15 +124,15 @@ public final class SnapshotWriter {
         throw new IOException("section already closed");
       }
       while (len > 0) {
-        if (used == 0 && len >= ContainerFormat.MAX_CHUNK) {
-          chunk(b, off, ContainerFormat.MAX_CHUNK);
-          off += ContainerFormat.MAX_CHUNK;
-          len -= ContainerFormat.MAX_CHUNK;
+        if (used == 0 && len >= WRITE_CHUNK) {
+          chunk(b, off, WRITE_CHUNK);
+          off += WRITE_CHUNK;
+          len -= WRITE_CHUNK;
           continue;
         }
-        if (used + len > buf.length && buf.length < ContainerFormat.MAX_CHUNK) {
+        if (used + len > buf.length && buf.length < WRITE_CHUNK) {
           buf = java.util.Arrays.copyOf(buf,
-              (int) Math.min(ContainerFormat.MAX_CHUNK, Math.max(2L * buf.length, used + (long) len)));
+              (int) Math.min(WRITE_CHUNK, Math.max(2L * buf.length, used + (long) len)));
         }
         int n = Math.min(len, buf.length - used);
         System.arraycopy(b, off, buf, used, n);
