@@ -21,7 +21,7 @@ public final class SorLoad {
     sweepForever(grid, 1.25);
   }
 
-  static double[][] allocate(long bytes) {
+  public static double[][] allocate(long bytes) {
     long n = Math.max(8, bytes / 8);
     int rows = (int) Math.max(3, Math.round(Math.sqrt(n / 2.0)));
     int cols = (int) (n / rows);
