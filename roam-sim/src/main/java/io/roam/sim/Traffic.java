@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>Model (fluid, driven by CPU progress). Processes arrive in jobs of {@code groupSize}; while it
  * runs, each member sends {@code messageRate} messages of {@code messageBytes} per CPU second it
- * receives, spread evenly over the group's other live members, and does {@code fileRate} file
+ * receives, spread evenly over the group's other live members that are on a node (a member
+ * that has not started yet, or has exited, receives nothing; a member left alone sends nothing), and does {@code fileRate} file
  * operations of {@code fileBytes} per CPU second against the job's data, which lives on one node
  * (the job's arrival node, or a random node). A message or file operation between different nodes
  * costs its process {@code latency + bytes / bandwidth} seconds of stall and counts as remote; on one
@@ -237,7 +238,7 @@ final class Traffic {
 
   /** Member {@code i}'s messages for {@code cpu} seconds of progress, spread over its live peers. */
   private void send(int g, int i, double cpu) {
-    int peers = live[g] - 1;
+    int peers = placedPeers(g, i);
     if (peers <= 0 || messageRate <= 0) {
       return;
     }
@@ -246,7 +247,7 @@ final class Traffic {
     int[] ms = members[g];
     for (int m = 0; m < joined[g]; m++) {
       int j = ms[m];
-      if (j < 0 || j == i) {
+      if (j < 0 || j == i || where[j] < 0) {
         continue;
       }
       peerBytes[i][m] += bytes;
@@ -259,6 +260,18 @@ final class Traffic {
         stall[i] += each * remoteCost(messageBytes);
       }
     }
+  }
+
+  /** Live members of {@code g} other than {@code i} that are on (or bound for) a node. */
+  private int placedPeers(int g, int i) {
+    int c = 0;
+    for (int m = 0; m < joined[g]; m++) {
+      int j = members[g][m];
+      if (j >= 0 && j != i && where[j] >= 0) {
+        c++;
+      }
+    }
+    return c;
   }
 
   private void readAndWrite(int i, double cpu) {
