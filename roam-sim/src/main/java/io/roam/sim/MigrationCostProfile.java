@@ -19,7 +19,7 @@ import java.util.Locale;
  *       1 MiB 5.4 ms, 100 MiB 118 ms, 1 GiB 1 204 ms), fitted as {@value #ROAM_FIXED} s + bytes /
  *       {@value #ROAM_BYTES_PER_SECOND} B/s, plus sending the state over the configured link, {@code
  *       network.latency + bytes / network.bandwidth} (capture, transfer and restore in sequence). The
- *       fit is documented in docs/sim/affinity.md.
+ *       fit is documented in docs/sim/reproductions.md (section 4).
  * </ul>
  */
 final class MigrationCostProfile {

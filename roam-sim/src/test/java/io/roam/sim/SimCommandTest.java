@@ -37,4 +37,12 @@ class SimCommandTest {
     }
     assertThat(help).contains("policy.NAME.placement").contains("policy.NAME.guard");
   }
+
+  @Test
+  void theCommentedExampleMentionsEveryKnob() throws Exception {
+    String example = Files.readString(EXAMPLE);
+    for (String knob : SimConfig.KNOBS.keySet()) {
+      assertThat(example).as(knob).contains(knob + " =");
+    }
+  }
 }
