@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +28,23 @@ class SimCommandTest {
     assertThat(Files.readString(out.resolve("response.svg"))).contains("<svg");
     assertThat(Files.size(out.resolve("slowdown.png"))).isGreaterThan(1000);
     assertThat(text.toString()).contains("Preemptive (age criterion)").contains("wrote ");
+  }
+
+  @Test
+  void aConfigurationWithTrafficAddsTheTrafficColumns(@TempDir Path out) throws Exception {
+    Path affinity = EXAMPLE.resolveSibling("affinity.conf");
+    StringWriter text = new StringWriter();
+    CommandLine cl = new CommandLine(new SimCommand());
+    cl.setOut(new PrintWriter(text));
+    int code = cl.execute("-c", affinity.toString(), "--set", "processes=4000", "--set", "loads=0.5",
+        "--set", "policies=none,affinity-toward", "--no-plots", "-o", out.toString());
+    assertThat(code).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(0)).contains("remote msg fraction,remote msgs/proc,remote file MiB/proc,file MiB/proc,"
+        + "stall/proc (s),wall (s)");
+    assertThat(csv.get(1).split(",", -1)).hasSize(csv.get(0).split(",", -1).length);
+    assertThat(text.toString()).contains("migration cost: roam-measured-2026-11");
   }
 
   @Test

@@ -119,4 +119,21 @@ class TrafficTest {
     t.moveTo(0, 0);
     assertThat(t.totals().localMessages() + t.totals().remoteMessages()).isZero();
   }
+
+  @Test
+  void aPeerNotYetOnANodeIsNoPeerSoALocalStartHasNoRemoteMessages() {
+    Traffic t = traffic(2);
+    int g = t.newGroup();
+    t.join(0, g, 0);
+    t.join(1, g, 0);
+    t.moveTo(0, 0);
+    cpu[0] = 1e-15;
+    t.moveTo(1, 0);
+    assertThat(t.totals().remoteMessages()).isZero();
+    cpu[0] = 1;
+    cpu[1] = 1;
+    t.settleGroupOf(0);
+    assertThat(t.totals().remoteMessages()).isZero();
+    assertThat(t.totals().localMessages()).isCloseTo(200, within(1e-9));
+  }
 }
