@@ -85,7 +85,8 @@ public final class SimCommand implements Callable<Integer> {
         + cfg.values().get("loads") + ", " + cfg.processes() + " processes per run, seed " + cfg.seed() + "\n"
         + "lifetimes: " + cfg.lifetimes().describe() + "; arrivals: " + cfg.values().get("arrivals")
         + "; load information: " + cfg.values().get("info") + "; migration cost: " + cfg.values().get("migration.cost")
-        + " (" + cfg.migrationCost() + ")";
+        + " (" + Experiment.f("%.4g", cfg.migrationCost().fixedSeconds() * 1e3) + " ms + "
+        + Experiment.f("%.4g", cfg.migrationCost().secondsPerByte() * 1e9) + " ns/B)";
   }
 
   /** Entry point without the {@code roam} launcher. */

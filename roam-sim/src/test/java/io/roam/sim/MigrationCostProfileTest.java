@@ -66,4 +66,13 @@ class MigrationCostProfileTest {
     assertThat(age.cost().estimate(1L << 20)).isCloseTo(c.migrationCost().estimate(1L << 20), within(1e-12));
     assertThat(c.migrationCost().estimate(1L << 20)).isLessThan(0.02);
   }
+
+  @Test
+  void theCostBenefitGuardEstimatesWithTheProfile() {
+    SimConfig c = SimFixtures.config("migration.cost", "harchol-balter-downey-1996", "policies", "p",
+        "policy.p.activation", "threshold", "policy.p.guard", "cost-benefit");
+    io.roam.policy.guard.CostBenefitGuard guard =
+        (io.roam.policy.guard.CostBenefitGuard) c.policies().get(0).scheduler().guard();
+    assertThat(guard.cost().estimate(1L << 20)).isCloseTo(0.8, within(1e-9));
+  }
 }
