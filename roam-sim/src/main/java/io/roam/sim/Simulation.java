@@ -552,7 +552,8 @@ final class Simulation {
     }
     traffic.settleGroupOf(slot);
     return new ProcessInfo(t.pid[slot], t.home[slot], node, now - t.arrival[slot], cpu, t.stateBytes[slot],
-        t.residenceStart[slot], traffic.bytesToPeers(slot), traffic.fileBytesPerNode(slot));
+        t.residenceStart[slot], traffic.bytesToPeers(slot), traffic.fileBytesPerNode(slot),
+        traffic.messagesToPeers(slot));
   }
 
   /** CPU seconds process {@code slot} has received so far (on a node, in transit, or not yet started). */

@@ -72,6 +72,7 @@ final class Traffic {
   private double[] stall = new double[256];
   private double[] fileDone = new double[256];
   private double[][] peerBytes = new double[256][];
+  private double[][] peerMessages = new double[256][];
 
   private double localMessages;
   private double remoteMessages;
@@ -163,8 +164,10 @@ final class Traffic {
     fileDone[slot] = 0;
     if (peerBytes[slot] == null) {
       peerBytes[slot] = new double[groupSize];
+      peerMessages[slot] = new double[groupSize];
     } else {
       Arrays.fill(peerBytes[slot], 0);
+      Arrays.fill(peerMessages[slot], 0);
     }
   }
 
@@ -196,8 +199,16 @@ final class Traffic {
 
   /** Bytes {@code slot} exchanged with its peers, by the node each peer is on now (or exited on). */
   Map<Integer, Long> bytesToPeers(int slot) {
+    return byPeerNode(slot, peerBytes[slot]);
+  }
+
+  /** Messages {@code slot} exchanged with its peers (rounded), by the node each peer is on now. */
+  Map<Integer, Long> messagesToPeers(int slot) {
+    return byPeerNode(slot, peerMessages[slot]);
+  }
+
+  private Map<Integer, Long> byPeerNode(int slot, double[] b) {
     int g = group[slot];
-    double[] b = peerBytes[slot];
     Map<Integer, Long> out = new HashMap<>();
     for (int m = 0; m < joined[g]; m++) {
       if (b[m] > 0) {
@@ -252,6 +263,8 @@ final class Traffic {
       }
       peerBytes[i][m] += bytes;
       peerBytes[j][member[i]] += bytes;
+      peerMessages[i][m] += each;
+      peerMessages[j][member[i]] += each;
       if (where[j] == where[i]) {
         localMessages += each;
         stall[i] += each * localLatency;
@@ -303,5 +316,6 @@ final class Traffic {
     stall = Arrays.copyOf(stall, n);
     fileDone = Arrays.copyOf(fileDone, n);
     peerBytes = Arrays.copyOf(peerBytes, n);
+    peerMessages = Arrays.copyOf(peerMessages, n);
   }
 }

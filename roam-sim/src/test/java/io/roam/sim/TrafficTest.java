@@ -58,6 +58,7 @@ class TrafficTest {
     assertThat(totals.remoteMessageFraction()).isEqualTo(0.6);
     assertThat(t.bytesToPeers(0)).isEqualTo(Map.of(5, 500_000L));
     assertThat(t.bytesToPeers(1)).isEqualTo(Map.of(0, 500_000L));
+    assertThat(t.messagesToPeers(0)).isEqualTo(Map.of(5, 500L));
     double remoteMessage = LATENCY + 1000 / LINK;
     double remoteFile = LATENCY + 5000 / LINK;
     assertThat(t.remoteCost(1000)).isCloseTo(remoteMessage, within(1e-15));
