@@ -169,5 +169,6 @@ class SimulatorBehaviourTest {
     assertThat(split.meanDelay() - quiet.meanDelay())
         .isCloseTo(t.stallSeconds() / split.arrivals(), Percentage.withPercentage(15));
     assertThat(split.events()).isEqualTo(quiet.events());
+    assertThat(SimFixtures.run(c, 0.5).traffic()).isEqualTo(t);
   }
 }
