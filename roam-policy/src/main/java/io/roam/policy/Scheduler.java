@@ -8,9 +8,13 @@ import io.roam.policy.location.LocationPolicy;
 import io.roam.policy.owner.OwnerPolicy;
 import io.roam.policy.selection.SelectionPolicy;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,7 +26,7 @@ import java.util.random.RandomGenerator;
  *
  * <pre>
  *   role = role(self, previousRole)
- *   SENDER:   nodes = candidates(role, self, n, rng); describe them (probe/table);
+ *   SENDER:   nodes = candidates(role, self, processes, n, rng); describe them (probe/table);
  *             send(self, processes, described, recent, now, rng)      → at most one Migration
  *   RECEIVER: nodes = candidates(role, self, n, rng); describe them;
  *             partner(self, described, now, rng)                       → node to ask for work;
@@ -56,15 +60,64 @@ public record Scheduler(ActivationPolicy activation, LoadIndex index, LocationPo
     }
   }
 
-  /** A sender's decision: which of its {@code processes} goes where, or nothing. */
+  /**
+   * The nodes to describe for a decision in {@code role}, given the node's {@code processes}: as
+   * {@link #candidates(Role, NodeLoad, int, RandomGenerator)}, except that a sender whose location
+   * policy names no node without a process (a per-process policy such as {@code affinity}) gets the
+   * union of its candidates for each process, in the order of {@code processes}.
+   */
+  public int[] candidates(Role role, NodeLoad self, List<ProcessInfo> processes, int clusterSize,
+      RandomGenerator rng) {
+    int[] plain = candidates(role, self, clusterSize, rng);
+    if (plain.length > 0 || role != Role.SENDER) {
+      return plain;
+    }
+    Set<Integer> union = new LinkedHashSet<>();
+    for (ProcessInfo p : processes) {
+      for (int c : senderLocation.candidates(self.node(), p, clusterSize, rng)) {
+        union.add(c);
+      }
+    }
+    return union.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * A sender's decision: which of its {@code processes} goes where, or nothing. When the location
+   * policy chooses no node without a process, it is asked for each process in turn (lowest pid
+   * first), and the first destination for which selection and guard agree wins.
+   */
   public Optional<Migration> send(NodeLoad self, List<ProcessInfo> processes, List<NodeLoad> described,
       int recentMigrations, double now, RandomGenerator rng) {
-    OptionalInt to = senderLocation.choose(self, null, accepting(described, now), rng);
-    if (to.isEmpty() || to.getAsInt() == self.node()) {
+    List<NodeLoad> accepting = accepting(described, now);
+    OptionalInt to = senderLocation.choose(self, null, accepting, rng);
+    if (to.isEmpty()) {
+      return perProcess(self, processes, accepting, recentMigrations, now, rng);
+    }
+    if (to.getAsInt() == self.node()) {
       return Optional.empty();
     }
     NodeLoad dest = find(described, to.getAsInt());
     return selectAndGuard(self, dest, processes, recentMigrations, now);
+  }
+
+  private Optional<Migration> perProcess(NodeLoad self, List<ProcessInfo> processes, List<NodeLoad> accepting,
+      int recentMigrations, double now, RandomGenerator rng) {
+    if (accepting.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ProcessInfo> byPid = new ArrayList<>(processes);
+    byPid.sort(Comparator.comparingLong(ProcessInfo::pid));
+    Set<Integer> tried = new HashSet<>();
+    for (ProcessInfo p : byPid) {
+      OptionalInt to = senderLocation.choose(self, p, accepting, rng);
+      if (to.isPresent() && to.getAsInt() != self.node() && tried.add(to.getAsInt())) {
+        Optional<Migration> m = selectAndGuard(self, find(accepting, to.getAsInt()), processes, recentMigrations, now);
+        if (m.isPresent()) {
+          return m;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A receiver's decision: the node to ask for a process, or nothing (also when self refuses). */

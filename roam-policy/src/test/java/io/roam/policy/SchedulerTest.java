@@ -4,6 +4,7 @@ import static io.roam.policy.Fixtures.node;
 import static io.roam.policy.Fixtures.owned;
 import static io.roam.policy.Fixtures.proc;
 import static io.roam.policy.Fixtures.rng;
+import static io.roam.policy.Fixtures.talking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roam.policy.activation.Initiation;
@@ -12,12 +13,15 @@ import io.roam.policy.activation.ThresholdActivation;
 import io.roam.policy.guard.MigrationGuard;
 import io.roam.policy.guard.MinimumResidenceGuard;
 import io.roam.policy.load.LoadIndex;
+import io.roam.policy.location.AffinityLocation;
 import io.roam.policy.location.LeastLoadedLocation;
 import io.roam.policy.location.MostLoadedLocation;
 import io.roam.policy.owner.IdleOwnerPolicy;
 import io.roam.policy.owner.NoOwnerPolicy;
+import io.roam.policy.selection.AffinitySelection;
 import io.roam.policy.selection.AgeSelection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -75,5 +79,21 @@ class SchedulerTest {
     Optional<Migration> m = s.send(owned(0, 4, Double.NEGATIVE_INFINITY), List.of(proc(2, 0, 0, 5, 0)), probed, 0,
         100, rng());
     assertThat(m).contains(new Migration(2, 0, 6));
+  }
+
+  @Test
+  void affinityLocationSendsTowardAProcesssPeersAndAffinitySelectionPicksTheTalker() {
+    Scheduler s = new Scheduler(ThresholdActivation.simple(Initiation.SENDER, 3, 0), LoadIndex.RUN_QUEUE,
+        new AffinityLocation(3, LoadIndex.RUN_QUEUE, 3, 1, 0), new MostLoadedLocation(2, LoadIndex.RUN_QUEUE, 3, 1),
+        AffinitySelection.communication(0.5), MigrationGuard.none(), new NoOwnerPolicy());
+    NodeLoad self = node(0, 4);
+    List<ProcessInfo> procs = List.of(
+        talking(1, 0, Map.of(0, 100L), Map.of()),
+        talking(2, 0, Map.of(0, 10L, 7, 500L), Map.of()),
+        talking(3, 0, Map.of(4, 900L, 0, 50L), Map.of()));
+    assertThat(s.candidates(Role.SENDER, self, 4, rng())).isEmpty();
+    assertThat(s.candidates(Role.SENDER, self, procs, 8, rng())).containsExactly(7, 4);
+    Optional<Migration> m = s.send(self, procs, List.of(node(7, 1), node(4, 5)), 0, 10, rng());
+    assertThat(m).contains(new Migration(2, 0, 7));
   }
 }

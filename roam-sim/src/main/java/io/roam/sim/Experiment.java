@@ -51,15 +51,40 @@ final class Experiment {
   static final String[] HEADER = {"policy", "load", "mean response (s)", "± 95 %", "mean slowdown", "mean delay (s)",
     "transfers/proc", "migrations/proc", "probes/proc", "gossip msgs/proc", "wall (s)"};
 
-  /** One row of cells per result, in {@link #HEADER} order. */
+  /** Columns added when a run has message or file traffic. */
+  static final String[] TRAFFIC_HEADER = {"remote msg fraction", "remote msgs/proc", "remote file MiB/proc",
+    "file MiB/proc", "stall/proc (s)"};
+
+  /** The header for {@code results}: {@link #HEADER}, plus {@link #TRAFFIC_HEADER} if any has traffic. */
+  static String[] header(List<RunResult> results) {
+    if (results.stream().noneMatch(RunResult::hasTraffic)) {
+      return HEADER;
+    }
+    String[] h = java.util.Arrays.copyOf(HEADER, HEADER.length + TRAFFIC_HEADER.length);
+    System.arraycopy(TRAFFIC_HEADER, 0, h, HEADER.length - 1, TRAFFIC_HEADER.length);
+    h[h.length - 1] = HEADER[HEADER.length - 1];
+    return h;
+  }
+
+  /** One row of cells per result, in {@link #header} order. */
   static List<String[]> rows(List<RunResult> results) {
+    boolean traffic = results.stream().anyMatch(RunResult::hasTraffic);
     List<String[]> rows = new ArrayList<>();
     for (RunResult r : results) {
       double m = r.arrivals();
-      rows.add(new String[] {r.label(), f("%.2f", r.load()), f("%.4f", r.meanResponse()),
-        f("%.4f", r.responseHalfWidth()), f("%.4f", r.meanSlowdown()), f("%.4f", r.meanDelay()),
-        f("%.4f", r.transfers() / m), f("%.4f", r.migrations() / m), f("%.3f", r.probes() / m), f("%.3f", r.gossip() / m),
-        f("%.1f", r.wallSeconds())});
+      List<String> row = new ArrayList<>(List.of(r.label(), f("%.2f", r.load()), f("%.4f", r.meanResponse()),
+          f("%.4f", r.responseHalfWidth()), f("%.4f", r.meanSlowdown()), f("%.4f", r.meanDelay()),
+          f("%.4f", r.transfers() / m), f("%.4f", r.migrations() / m), f("%.3f", r.probes() / m),
+          f("%.3f", r.gossip() / m)));
+      if (traffic) {
+        Traffic.Totals t = r.traffic();
+        double mib = 1 << 20;
+        row.addAll(List.of(f("%.4f", t.remoteMessageFraction()), f("%.2f", t.remoteMessages() / m),
+            f("%.3f", t.remoteFileBytes() / mib / m), f("%.3f", (t.localFileBytes() + t.remoteFileBytes()) / mib / m),
+            f("%.4f", t.stallSeconds() / m)));
+      }
+      row.add(f("%.1f", r.wallSeconds()));
+      rows.add(row.toArray(new String[0]));
     }
     return rows;
   }

@@ -19,7 +19,15 @@ package io.roam.sim;
  * @param events events processed
  * @param simulatedTime simulated seconds
  * @param wallSeconds wall-clock seconds the run took
+ * @param traffic message and file traffic totals (all zero without traffic)
  */
 record RunResult(String policy, String label, double load, double meanResponse, double responseHalfWidth,
     double meanSlowdown, double meanDelay, long arrivals, long measured, long transfers, long migrations,
-    long probes, long gossip, long events, double simulatedTime, double wallSeconds) {}
+    long probes, long gossip, long events, double simulatedTime, double wallSeconds, Traffic.Totals traffic) {
+
+  /** Whether the run had message or file traffic. */
+  boolean hasTraffic() {
+    Traffic.Totals t = traffic;
+    return t.localMessages() + t.remoteMessages() + t.localFileBytes() + t.remoteFileBytes() > 0;
+  }
+}

@@ -60,7 +60,7 @@ public final class SimCommand implements Callable<Integer> {
     out.flush();
     List<RunResult> results = Experiment.run(cfg, threads);
     List<String[]> rows = Experiment.rows(results);
-    out.print(Experiment.text(Experiment.HEADER, rows));
+    out.print(Experiment.text(Experiment.header(results), rows));
     writeOutputs(cfg, results, rows, out);
     return 0;
   }
@@ -70,8 +70,8 @@ public final class SimCommand implements Callable<Integer> {
     Path dir = cfg.output();
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("results.md"), "# " + cfg.title() + "\n\n" + describe(cfg).replace("\n", "  \n")
-        + "\n\n" + Experiment.markdown(Experiment.HEADER, rows));
-    Files.writeString(dir.resolve("results.csv"), Experiment.csv(Experiment.HEADER, rows));
+        + "\n\n" + Experiment.markdown(Experiment.header(results), rows));
+    Files.writeString(dir.resolve("results.csv"), Experiment.csv(Experiment.header(results), rows));
     out.println("wrote " + dir.resolve("results.md") + ", " + dir.resolve("results.csv"));
     if (!noPlots) {
       for (Path p : Charts.write(cfg.title(), results, dir)) {
@@ -84,7 +84,9 @@ public final class SimCommand implements Callable<Integer> {
     return cfg.title() + ": " + cfg.nodes() + " nodes, speeds " + cfg.values().get("node.speeds") + ", loads "
         + cfg.values().get("loads") + ", " + cfg.processes() + " processes per run, seed " + cfg.seed() + "\n"
         + "lifetimes: " + cfg.lifetimes().describe() + "; arrivals: " + cfg.values().get("arrivals")
-        + "; load information: " + cfg.values().get("info");
+        + "; load information: " + cfg.values().get("info") + "; migration cost: " + cfg.values().get("migration.cost")
+        + " (" + Experiment.f("%.4g", cfg.migrationCost().fixedSeconds() * 1e3) + " ms + "
+        + Experiment.f("%.4g", cfg.migrationCost().secondsPerByte() * 1e9) + " ns/B)";
   }
 
   /** Entry point without the {@code roam} launcher. */

@@ -1,5 +1,6 @@
 package io.roam.sim;
 
+import io.roam.policy.MigrationCost;
 import io.roam.policy.spi.PolicyConfig;
 import io.roam.policy.spi.PolicyConfigException;
 import java.nio.file.Path;
@@ -34,12 +35,16 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
       "policy.NAME.index              load index of activation: run-queue, run-queue-per-speed, cpu, processes,",
       "                               memory, combined",
       "policy.NAME.location           where a sender sends: least-loaded (probes, margin), power-of-d (d), random,",
-      "                               affinity, or a class name",
+      "                               affinity (candidates, max-load, message-weight, file-weight: toward the",
+      "                               nodes a process exchanges most bytes with), or a class name",
       "policy.NAME.receiver-location  whom a receiver asks: most-loaded (probes, min-load, margin)",
-      "policy.NAME.selection          which process: age (cost.fixed, cost.bandwidth; default: migration.*),",
-      "                               state-size (min-age, max-bytes), affinity, locality",
+      "policy.NAME.selection          which process: age (cost.fixed, cost.bandwidth; default: migration.cost),",
+      "                               state-size (min-age, max-bytes), affinity (messages), locality (file",
+      "                               bytes), affinity-locality (message-weight, file-weight); min-share (0.5):",
+      "                               the destination's share of the process's traffic",
       "policy.NAME.guard              comma list of none, residence (min-residence), budget (max, window),",
-      "                               cost-benefit (factor, cost.*); parameters under policy.NAME.guard.*",
+      "                               cost-benefit (factor; cost.*, default: migration.cost); parameters under",
+      "                               policy.NAME.guard.*",
       "policy.NAME.owner              none, idle-owner (idle-after, foreign-weight, evict)");
 
   private static Map<String, String[]> knobs() {
@@ -62,8 +67,13 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
     k.put("lifetime.short-fraction", new String[] {"0.6", "unix: fraction of processes shorter than 1 s"});
     k.put("lifetime.max", new String[] {"1000", "unix: longest lifetime (s), bounds the 1/t tail"});
     k.put("state.mean", new String[] {"0", "mean state size in bytes (exponential; suffixes k, M, G)"});
-    k.put("migration.fixed", new String[] {"0.3", "freeze time of a preemptive migration, fixed part (s)"});
-    k.put("migration.bandwidth", new String[] {"10M", "bytes per second moved by a migration (0: no size cost)"});
+    k.put("migration.cost", new String[] {"custom", "migration cost profile: custom (migration.fixed +"
+        + " size / migration.bandwidth), harchol-balter-downey-1996 (0.3 s + size / 2 MiB/s),"
+        + " roam-measured-2026-11 (Roam's measured round trip, 4 ms + size / 0.89 GB/s, plus network.latency +"
+        + " size / network.bandwidth for the transfer); the age criterion and cost-benefit guard estimate with it"});
+    k.put("migration.fixed", new String[] {"0.3", "custom: freeze time of a preemptive migration, fixed part (s)"});
+    k.put("migration.bandwidth", new String[] {"10M", "custom: bytes per second moved by a migration (0: no size"
+        + " cost)"});
     k.put("transfer.delay", new String[] {"0", "delay of a remote execution, placement on another node (s)"});
     k.put("probe.delay", new String[] {"0", "delay per load probe used by a placement (s)"});
     k.put("info", new String[] {"fresh", "load information: fresh (probes see the present), periodic (a bulletin"
@@ -76,6 +86,24 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
         + " smoothing of published loads, measured every period and on start, exit, migration (0: raw)"});
     k.put("info.table-size", new String[] {"32", "gossip, broadcast: nodes a node's load table remembers; a"
         + " decision probes the candidates its table lacks"});
+    k.put("arrivals.weights", new String[] {"1", "relative arrival rate per node, a comma list cycled over the"
+        + " nodes and multiplied by the node's speed (e.g. 3,1: every other node gets three times the arrivals);"
+        + " the total stays load × capacity"});
+    k.put("traffic.group-size", new String[] {"1", "processes per job; members of a job exchange messages"
+        + " (1: no messages). Jobs arrive at load × capacity / (group size × mean lifetime) per second"});
+    k.put("traffic.message-rate", new String[] {"0", "messages each process sends per CPU second, spread evenly"
+        + " over its job's other live members"});
+    k.put("traffic.message-size", new String[] {"4k", "bytes per message"});
+    k.put("traffic.file-rate", new String[] {"0", "file operations per CPU second against the job's data (0: none)"});
+    k.put("traffic.file-size", new String[] {"64k", "bytes per file operation"});
+    k.put("traffic.data-home", new String[] {"arrival", "node holding a job's files: arrival (where the job"
+        + " arrived) or random"});
+    k.put("network.latency", new String[] {"0.0001", "seconds a message or file operation between two nodes"
+        + " costs its process, plus bytes / network.bandwidth (also the link of roam-measured-2026-11)"});
+    k.put("network.local-latency", new String[] {"0.000005", "seconds a message or file operation within a node"
+        + " costs"});
+    k.put("network.bandwidth", new String[] {"125000000", "bytes per second of the link between two nodes"
+        + " (125000000: 1 Gbit/s; 0: no size cost)"});
     k.put("owner.active-fraction", new String[] {"0", "fraction of time each workstation's owner is active"});
     k.put("owner.mean-active", new String[] {"60", "mean length of an owner's active period (s)"});
     k.put("placement.eligible-min-lifetime", new String[] {"0", "only processes living at least this long (s)"
@@ -97,8 +125,13 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
       v.put(e.getKey(), e.getValue());
     }
     PolicyConfig all = new PolicyConfig("config", v);
-    Map<String, String> cost = Map.of("cost.fixed", v.get("migration.fixed"),
-        "cost.bandwidth", String.valueOf(all.getBytes("migration.bandwidth", 0)));
+    MigrationCost m = MigrationCostProfile.of(all);
+    boolean custom = v.get("migration.cost").trim().equalsIgnoreCase("custom");
+    Map<String, String> cost = custom
+        ? Map.of("cost.fixed", v.get("migration.fixed"),
+            "cost.bandwidth", String.valueOf(all.getBytes("migration.bandwidth", 0)))
+        : Map.of("cost.fixed", String.valueOf(m.fixedSeconds()),
+            "cost.bandwidth", String.valueOf(m.secondsPerByte() > 0 ? 1 / m.secondsPerByte() : 0));
     List<PolicySet> sets = new ArrayList<>();
     for (String name : list(v.get("policies"))) {
       sets.add(PolicySet.fromConfig(name, all, cost));
@@ -158,6 +191,11 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
 
   Path output() {
     return Path.of(values.get("output").trim());
+  }
+
+  /** The migration cost model of {@code migration.cost} (see {@link MigrationCostProfile}). */
+  MigrationCost migrationCost() {
+    return MigrationCostProfile.of(cfg());
   }
 
   Lifetimes lifetimes() {

@@ -64,6 +64,9 @@ final class Simulation {
   private final int n;
   private final double[] speed;
   private final double[] cumulativeSpeed;
+  private final double[] cumulativeArrivals;
+  private final Traffic traffic;
+  private final int jobSize;
   private final Lifetimes lifetimes;
 
   private final SplittableRandom arrivalRng;
@@ -127,6 +130,9 @@ final class Simulation {
     this.n = cfg.nodes();
     this.speed = speeds(cfg.speeds(), n);
     this.cumulativeSpeed = cumulative(speed);
+    this.cumulativeArrivals = arrivalWeights(cfg.text("arrivals.weights"), speed);
+    this.traffic = Traffic.of(cfg, this::cpuOf);
+    this.jobSize = traffic == null ? 1 : traffic.groupSize();
     this.lifetimes = cfg.lifetimes();
     SplittableRandom root = new SplittableRandom(cfg.seed() * 1_000_003L + Double.hashCode(load));
     this.arrivalRng = root.split();
@@ -158,12 +164,11 @@ final class Simulation {
     this.measureTo = total;
     this.pending = measureTo - measureFrom;
     this.metrics = new Metrics(pending);
-    this.baseRate = load * cumulativeSpeed[n - 1] / lifetimes.mean();
+    this.baseRate = load * cumulativeSpeed[n - 1] / lifetimes.mean() / jobSize;
     this.weighted = cfg.number("owner.active-fraction") > 0;
     this.periodicInfo = cfg.text("info").equals("periodic");
-    this.migrationFixed = cfg.number("migration.fixed");
-    long bw = cfg.bytes("migration.bandwidth");
-    this.secondsPerByte = bw <= 0 ? 0 : 1.0 / bw;
+    this.migrationFixed = cfg.migrationCost().fixedSeconds();
+    this.secondsPerByte = cfg.migrationCost().secondsPerByte();
     this.transferDelay = cfg.number("transfer.delay");
     this.probeDelay = cfg.number("probe.delay");
     this.stateMean = cfg.bytes("state.mean");
@@ -191,6 +196,23 @@ final class Simulation {
     LoadSmoother[] s = new LoadSmoother[n];
     Arrays.fill(s, LoadSmoother.withTimeConstant(tau));
     return s;
+  }
+
+  /**
+   * Cumulative arrival weights (speed × the cycled {@code arrivals.weights}), or null when they are
+   * uniform per unit of speed (then arrivals follow speed, drawn exactly as before the knob existed).
+   */
+  private static double[] arrivalWeights(String list, double[] speed) {
+    double[] w = Arrays.stream(list.split(",")).map(String::trim).filter(x -> !x.isEmpty())
+        .mapToDouble(Double::parseDouble).toArray();
+    if (w.length == 0 || Arrays.stream(w).allMatch(x -> x == w[0])) {
+      return null;
+    }
+    double[] weighted = new double[speed.length];
+    for (int i = 0; i < speed.length; i++) {
+      weighted[i] = speed[i] * w[i % w.length];
+    }
+    return cumulative(weighted);
   }
 
   private static double[] speeds(double[] pattern, int n) {
@@ -224,7 +246,8 @@ final class Simulation {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     return new RunResult(policy.name(), policy.label(), load, metrics.meanResponse(), metrics.responseHalfWidth(),
-        metrics.meanSlowdown(), metrics.meanDelay(), nextPid, metrics.count(), transfers, migrations, probes, gossipMessages, events, now, wall);
+        metrics.meanSlowdown(), metrics.meanDelay(), nextPid, metrics.count(), transfers, migrations, probes, gossipMessages, events, now, wall,
+        traffic == null ? Traffic.Totals.NONE : traffic.totals());
   }
 
   private void schedule() {
@@ -293,7 +316,24 @@ final class Simulation {
     }
     q.push(now + exp(arrivalRng, 1 / rate), EventQueue.payload(ARRIVAL, 0, arrivalVersion));
     int home = homeNode();
-    int slot = newProcess(home, nextPid++);
+    if (traffic == null) {
+      arrive(newProcess(home, nextPid++), home);
+      return;
+    }
+    int group = traffic.newGroup();
+    int data = traffic.randomDataHome() ? workRng.nextInt(n) : home;
+    int[] slots = new int[jobSize];
+    for (int i = 0; i < jobSize; i++) {
+      slots[i] = newProcess(home, nextPid++);
+      traffic.join(slots[i], group, data);
+    }
+    for (int slot : slots) {
+      arrive(slot, home);
+    }
+  }
+
+  /** Places and starts a process that has just arrived at {@code home}. */
+  private void arrive(int slot, int home) {
     if (!eligibleForPlacement(slot)) {
       start(slot, home);
       return;
@@ -326,6 +366,9 @@ final class Simulation {
       return;
     }
     t.remaining[slot] = t.work[slot];
+    if (traffic != null) {
+      traffic.moveTo(slot, decision.node());
+    }
     incoming[decision.node()]++;
     q.push(now + delay, EventQueue.payload(TRANSFER_DONE, slot, decision.node()));
   }
@@ -338,11 +381,12 @@ final class Simulation {
   }
 
   private int homeNode() {
-    if (cumulativeSpeed[n - 1] == n) {
+    double[] c = cumulativeArrivals != null ? cumulativeArrivals : cumulativeSpeed;
+    if (cumulativeArrivals == null && cumulativeSpeed[n - 1] == n) {
       return arrivalRng.nextInt(n);
     }
-    double u = arrivalRng.nextDouble() * cumulativeSpeed[n - 1];
-    int i = Arrays.binarySearch(cumulativeSpeed, u);
+    double u = arrivalRng.nextDouble() * c[n - 1];
+    int i = Arrays.binarySearch(c, u);
     return Math.min(n - 1, i >= 0 ? i + 1 : -i - 1);
   }
 
@@ -354,10 +398,14 @@ final class Simulation {
     t.arrival[slot] = now;
     t.work[slot] = lifetimes.sample(workRng);
     t.stateBytes[slot] = stateMean <= 0 ? 0 : (long) exp(workRng, stateMean);
+    t.remaining[slot] = t.work[slot];
     return slot;
   }
 
   private void start(int slot, int node) {
+    if (traffic != null) {
+      traffic.moveTo(slot, node);
+    }
     t.residenceStart[slot] = now;
     addJob(slot, node, t.work[slot]);
     activate(node, LoadEvent.START);
@@ -443,10 +491,11 @@ final class Simulation {
       return;
     }
     int slot = firstToFinish(node);
+    double stall = traffic == null ? 0 : traffic.leave(slot);
     removeJob(slot);
     long pid = t.pid[slot];
     if (pid >= measureFrom && pid < measureTo) {
-      metrics.record(now - t.arrival[slot], t.work[slot]);
+      metrics.record(now - t.arrival[slot] + stall, t.work[slot]);
       pending--;
     }
     t.release(slot);
@@ -497,8 +546,24 @@ final class Simulation {
   private ProcessInfo info(int slot, int node) {
     double remaining = t.node[slot] >= 0 ? Math.max(0, (t.tag[slot] - vtime[node]) * t.weight[slot]) : t.work[slot];
     double cpu = Math.max(0, t.work[slot] - remaining);
-    return ProcessInfo.simple(t.pid[slot], t.home[slot], node, now - t.arrival[slot], cpu, t.stateBytes[slot],
-        t.residenceStart[slot]);
+    if (traffic == null) {
+      return ProcessInfo.simple(t.pid[slot], t.home[slot], node, now - t.arrival[slot], cpu, t.stateBytes[slot],
+          t.residenceStart[slot]);
+    }
+    traffic.settleGroupOf(slot);
+    return new ProcessInfo(t.pid[slot], t.home[slot], node, now - t.arrival[slot], cpu, t.stateBytes[slot],
+        t.residenceStart[slot], traffic.bytesToPeers(slot), traffic.fileBytesPerNode(slot),
+        traffic.messagesToPeers(slot));
+  }
+
+  /** CPU seconds process {@code slot} has received so far (on a node, in transit, or not yet started). */
+  private double cpuOf(int slot) {
+    int node = t.node[slot];
+    if (node < 0) {
+      return Math.max(0, t.work[slot] - t.remaining[slot]);
+    }
+    advance(node);
+    return Math.max(0, t.work[slot] - Math.max(0, (t.tag[slot] - vtime[node]) * t.weight[slot]));
   }
 
   private List<ProcessInfo> processes(int node) {
@@ -564,11 +629,12 @@ final class Simulation {
     if (role == Role.NEUTRAL) {
       return;
     }
-    int[] candidates = scheduler.candidates(role, self, n, policyRng);
+    List<ProcessInfo> local = role == Role.SENDER ? processes(node) : List.of();
+    int[] candidates = scheduler.candidates(role, self, local, n, policyRng);
     countProbes(candidates.length);
     List<NodeLoad> described = describe(node, candidates, true);
     if (role == Role.SENDER) {
-      scheduler.send(self, processes(node), described, recentMigrations(node), now, policyRng)
+      scheduler.send(self, local, described, recentMigrations(node), now, policyRng)
           .ifPresent(this::migrate);
     } else {
       OptionalInt partner = scheduler.partner(self, described, now, policyRng);
@@ -581,6 +647,9 @@ final class Simulation {
 
   private void migrate(Migration m) {
     int slot = slotOf(m.pid(), m.from());
+    if (traffic != null) {
+      traffic.moveTo(slot, m.to());
+    }
     double remaining = removeJob(slot);
     t.remaining[slot] = remaining;
     migrations++;

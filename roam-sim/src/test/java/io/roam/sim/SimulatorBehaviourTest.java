@@ -135,4 +135,40 @@ class SimulatorBehaviourTest {
     assertThat(ConfigFile.parse("f", List.of("a = 1 # one", "b=x#y", "", "  # c = 3")))
         .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "x#y"));
   }
+
+  @Test
+  void arrivalWeightsMakeAnImbalanceThatLoadSharingRemoves() {
+    SimConfig c = SimFixtures.config("processes", "100000", "policies", "none,threshold",
+        "policy.threshold.placement", "threshold");
+    SimConfig skewed = c.with(java.util.Map.of("arrivals.weights", "3,1"));
+    RunResult even = SimFixtures.run(c, 0.6);
+    RunResult hot = SimFixtures.run(skewed, 0.6);
+    // half the nodes at 0.9, half at 0.3: mean response (0.75 · 10 + 0.25 · 1/0.7) ≈ 7.86 vs 2.5
+    assertThat(hot.meanResponse()).isCloseTo(0.75 * 10 + 0.25 / 0.7, Percentage.withPercentage(10));
+    assertThat(even.meanResponse()).isCloseTo(2.5, Percentage.withPercentage(5));
+    RunResult shared = new Simulation(skewed, skewed.policies().get(1), 0.6).run();
+    assertThat(shared.meanResponse()).isLessThan(2);
+  }
+
+  @Test
+  void stallOfRemoteTrafficIsAddedToResponseAndDelayAndTrafficDoesNotChangeTheLoad() {
+    SimConfig c = SimFixtures.config("processes", "100000", "traffic.group-size", "4",
+        "traffic.message-rate", "1000", "policies", "random", "policy.random.placement", "random",
+        "policy.random.placement.threshold", "0");
+    RunResult split = SimFixtures.run(c, 0.5);
+    RunResult quiet = SimFixtures.run(c.with(java.util.Map.of("traffic.message-rate", "0")), 0.5);
+    Traffic.Totals t = split.traffic();
+    double remoteCost = 1e-4 + 4096 / 125e6;
+    // every process is placed on a random other node, so a peer is on the sender's node w.p. ≈ 1/19
+    assertThat(t.remoteMessageFraction()).isCloseTo(18.0 / 19, within(0.02));
+    // members send only while a peer lives: fewer than 1000 messages per process (mean CPU 1 s)
+    double messages = t.localMessages() + t.remoteMessages();
+    assertThat(messages / split.arrivals()).isBetween(500.0, 1000.0);
+    assertThat(t.stallSeconds()).isCloseTo(t.remoteMessages() * remoteCost + t.localMessages() * 5e-6,
+        Percentage.withPercentage(2));
+    assertThat(split.meanDelay() - quiet.meanDelay())
+        .isCloseTo(t.stallSeconds() / split.arrivals(), Percentage.withPercentage(15));
+    assertThat(split.events()).isEqualTo(quiet.events());
+    assertThat(SimFixtures.run(c, 0.5).traffic()).isEqualTo(t);
+  }
 }
