@@ -50,17 +50,21 @@ class FilesCliTest {
       assertThat(run.exit()).isZero();
       assertThat(tree(runDir)).isEqualTo(files);
 
-      long d = Math.max(millis, 300) / 6;
-      Chain c = chain(p, List.of(d, d, d));
-      assertThat(new String(c.out, StandardCharsets.UTF_8)).as("stdout across %s", c.roamLines)
-          .isEqualTo(base.outText());
-      assertThat(c.err).isEqualTo(base.err());
-      assertThat(c.exit).isZero();
-      assertThat(c.freezes).as("freezes: %s", c.roamLines).isEqualTo(3);
-      assertThat(tree(c.dirs.get(0))).as("files where the process started").isEqualTo(files);
-      for (Path other : c.dirs.subList(1, c.dirs.size())) {
-        assertThat(tree(other)).as("files in the resume JVM's directory " + other).isEmpty();
+      // Three freezes spread over the run; on a machine where the program ends before the third,
+      // the chain is run again with shorter intervals (each run is checked in full).
+      Chain c = null;
+      for (long d = Math.max(millis, 300) / 6; d >= 5 && (c == null || c.freezes < 3); d /= 2) {
+        c = chain(p, List.of(d, d, d));
+        assertThat(new String(c.out, StandardCharsets.UTF_8)).as("stdout across %s", c.roamLines)
+            .isEqualTo(base.outText());
+        assertThat(c.err).isEqualTo(base.err());
+        assertThat(c.exit).isZero();
+        assertThat(tree(c.dirs.get(0))).as("files where the process started").isEqualTo(files);
+        for (Path other : c.dirs.subList(1, c.dirs.size())) {
+          assertThat(tree(other)).as("files in the resume JVM's directory " + other).isEmpty();
+        }
       }
+      assertThat(c.freezes).as("freezes: %s", c.roamLines).isEqualTo(3);
     }));
   }
 
@@ -118,7 +122,7 @@ class FilesCliTest {
     Chain c = new Chain();
     Path snapshot = null;
     for (int i = 0; i <= freezes.size(); i++) {
-      Path dir = Files.createDirectory(tmp.resolve(main + "-chain-" + i));
+      Path dir = Files.createDirectories(tmp.resolve(main + "-" + freezes.get(0) + "ms-chain-" + i));
       c.dirs.add(dir);
       List<String> args = new ArrayList<>();
       if (snapshot == null) {
@@ -126,7 +130,7 @@ class FilesCliTest {
       } else {
         args.addAll(List.of("local", "resume", snapshot.toString()));
       }
-      Path next = tmp.resolve(main + "-snap-" + i + ".roam");
+      Path next = tmp.resolve(main + "-" + freezes.get(0) + "ms-snap-" + i + ".roam");
       if (i < freezes.size()) {
         args.addAll(List.of("--freeze-after", freezes.get(i) + "ms", "--snapshot", next.toString()));
       }

@@ -5,7 +5,7 @@ import io.roam.kernel.RoamException;
 import io.roam.kernel.process.ProcessState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -14,16 +14,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -73,42 +69,43 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   @Override
   public int open(String path, int flags) throws IOException {
     String abs = resolve(path);
-    Path p = Path.of(abs);
-    if ((flags & WRITE) == 0 && Files.isDirectory(p)) {
-      throw new FileSystemException(path, null, "Is a directory");
-    }
-    FileChannel ch;
-    try {
-      ch = FileChannel.open(p, options(flags));
-    } catch (FileSystemException e) {
-      throw renamed(e, path, null);
-    }
+    RandomAccessFile file = openFile(path, abs, flags);
     int h = nextHandle++;
-    open.put(h, new OpenFile(abs, flags, ch, counter(abs), 0));
+    open.put(h, new OpenFile(abs, flags, file, counter(abs), 0));
     return h;
   }
 
-  private static Set<OpenOption> options(int flags) {
-    Set<OpenOption> o = new HashSet<>();
-    if ((flags & READ) != 0) {
-      o.add(StandardOpenOption.READ);
+  /** Opens as FileChannel.open would (its checks and exceptions), as a RandomAccessFile. */
+  private static RandomAccessFile openFile(String path, String abs, int flags) throws IOException {
+    Path p = Path.of(abs);
+    boolean write = (flags & WRITE) != 0;
+    boolean exists = Files.exists(p);
+    if (exists && (flags & CREATE_NEW) != 0 && write) {
+      throw new FileAlreadyExistsException(path);
     }
-    if ((flags & WRITE) != 0) {
-      o.add(StandardOpenOption.WRITE);
+    if (!exists && !(write && (flags & (CREATE | CREATE_NEW)) != 0)) {
+      throw new NoSuchFileException(path);
     }
-    if ((flags & CREATE) != 0) {
-      o.add(StandardOpenOption.CREATE);
+    if (Files.isDirectory(p)) {
+      throw new FileSystemException(path, null, "Is a directory");
     }
-    if ((flags & CREATE_NEW) != 0) {
-      o.add(StandardOpenOption.CREATE_NEW);
+    RandomAccessFile f;
+    try {
+      f = new RandomAccessFile(abs, !write ? "r" : (flags & SYNC) != 0 ? "rws" : "rw");
+    } catch (java.io.FileNotFoundException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("Permission denied")) {
+        throw new AccessDeniedException(path);
+      } else if (m.contains("No such file")) {
+        throw new NoSuchFileException(path);
+      }
+      int paren = m.lastIndexOf(" (");
+      throw new FileSystemException(path, null, paren >= 0 ? m.substring(paren + 2, m.length() - 1) : m);
     }
-    if ((flags & TRUNCATE) != 0) {
-      o.add(StandardOpenOption.TRUNCATE_EXISTING);
+    if ((flags & TRUNCATE) != 0 && write) {
+      f.setLength(0);
     }
-    if ((flags & SYNC) != 0) {
-      o.add(StandardOpenOption.SYNC);
-    }
-    return o;
+    return f;
   }
 
   private OpenFile.Counter counter(String abs) {
@@ -118,10 +115,15 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   @Override
   public int read(int h, byte[] b, int off, int len) throws IOException {
     OpenFile f = file(h);
-    int n = readAt(f, f.position, b, off, len);
+    readable(f);
+    f.seek(f.position);
+    f.at(-1);
+    int n = f.file.read(b, off, len);
     if (n > 0) {
       f.position += n;
+      f.counter.read += n;
     }
+    f.at(f.position);
     return n;
   }
 
@@ -130,10 +132,20 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
     return readAt(file(h), pos, b, off, len);
   }
 
-  private static int readAt(OpenFile f, long pos, byte[] b, int off, int len) throws IOException {
+  private static void readable(OpenFile f) throws IOException {
     if ((f.flags & READ) == 0) {
       throw new IOException("Bad file descriptor");
     }
+  }
+
+  private static void writable(OpenFile f) throws IOException {
+    if ((f.flags & WRITE) == 0) {
+      throw new IOException("Bad file descriptor");
+    }
+  }
+
+  private static int readAt(OpenFile f, long pos, byte[] b, int off, int len) throws IOException {
+    readable(f);
     int n = f.channel.read(ByteBuffer.wrap(b, off, len), pos);
     if (n > 0) {
       f.counter.read += n;
@@ -144,9 +156,14 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   @Override
   public void write(int h, byte[] b, int off, int len) throws IOException {
     OpenFile f = file(h);
-    long at = (f.flags & APPEND) != 0 ? f.channel.size() : f.position;
-    writeAt(f, at, b, off, len);
+    writable(f);
+    long at = (f.flags & APPEND) != 0 ? f.file.length() : f.position;
+    f.seek(at);
+    f.at(-1);
+    f.file.write(b, off, len);
     f.position = at + len;
+    f.at(f.position);
+    f.counter.written += len;
   }
 
   @Override
@@ -155,9 +172,7 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   }
 
   private static void writeAt(OpenFile f, long pos, byte[] b, int off, int len) throws IOException {
-    if ((f.flags & WRITE) == 0) {
-      throw new IOException("Bad file descriptor");
-    }
+    writable(f);
     ByteBuffer buf = ByteBuffer.wrap(b, off, len);
     while (buf.hasRemaining()) {
       f.channel.write(buf, pos + buf.position() - off);
@@ -186,6 +201,7 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
     OpenFile f = file(h);
     if (size < f.channel.size()) {
       f.channel.truncate(size);
+      f.at(-1);
     }
     if (f.position > size) {
       f.position = size;
@@ -196,10 +212,9 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   public void setLength(int h, long length) throws IOException {
     OpenFile f = file(h);
     long size = f.channel.size();
-    if (length < size) {
-      f.channel.truncate(length);
-    } else if (length > size) {
-      f.channel.write(ByteBuffer.wrap(new byte[1]), length - 1);
+    if (length != size) {
+      f.file.setLength(length);
+      f.at(-1);
     }
     if (f.position > length) {
       f.position = length;
@@ -215,7 +230,7 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   public void close(int h) throws IOException {
     OpenFile f = open.remove(h);
     if (f != null) {
-      f.channel.close();
+      f.file.close();
     }
   }
 
@@ -234,7 +249,7 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   public void closeAll() {
     for (OpenFile f : open.values()) {
       try {
-        f.channel.close();
+        f.file.close();
       } catch (IOException e) {
         // The process is gone; nothing is left to tell.
       }
@@ -448,12 +463,12 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
       throw new RoamException("the process had " + path + " open, and it no longer exists here; restore"
           + " the file (it must be at least " + position + " bytes long) and resume again");
     }
-    FileChannel ch;
+    RandomAccessFile file;
     try {
-      ch = FileChannel.open(p, options(flags & ~(TRUNCATE | CREATE_NEW | CREATE)));
-      if (ch.size() < position && (flags & APPEND) == 0) {
-        long size = ch.size();
-        ch.close();
+      file = openFile(path, path, flags & ~(TRUNCATE | CREATE_NEW | CREATE));
+      if (file.length() < position && (flags & APPEND) == 0) {
+        long size = file.length();
+        file.close();
         closeAll();
         throw new RoamException("the process had read or written " + path + " up to byte " + position
             + ", but the file now has only " + size + " bytes; restore the file and resume again");
@@ -462,6 +477,6 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
       closeAll();
       throw new RoamException("cannot reopen " + path + ", which the process had open: " + e, e);
     }
-    open.put(h, new OpenFile(path, flags, ch, counter(path), position));
+    open.put(h, new OpenFile(path, flags, file, counter(path), position));
   }
 }
