@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilesCliTest {
   static final List<String> PROGRAMS =
-      List.of("corpus.FileCopy", "corpus.FileAppend", "corpus.RandomAccess", "corpus.NioFiles");
+      List.of("corpus.FileCopy", "corpus.FileAppend", "corpus.RandomAccess", "corpus.NioFiles", "corpus.FileErrors");
 
   @TempDir Path tmp;
 
