@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilesCliTest {
   static final List<String> PROGRAMS =
-      List.of("corpus.FileCopy", "corpus.FileAppend", "corpus.RandomAccess", "corpus.NioFiles", "corpus.FileErrors");
+      List.of("corpus.FileCopy", "corpus.FileAppend", "corpus.RandomAccess", "corpus.NioFiles", "corpus.FileErrors",
+          "corpus.StreamReaders");
 
   @TempDir Path tmp;
 

@@ -32,6 +32,9 @@ import org.objectweb.asm.tree.TypeInsnNode;
  *       </pre>
  *       NEW and its constructor call are paired by nesting; a constructor call without a NEW (a
  *       process subclass's {@code super(…)}) is left alone, and so is the object it builds.
+ *   <li>{@code new InputStreamReader(in[, cs])} and {@code new OutputStreamWriter(out[, cs])}
+ *       become {@code VInputStreamReader}/{@code VOutputStreamWriter}, which decode and encode by
+ *       themselves so that a reader or writer over a file (or the console) can be captured.
  *   <li>{@code new PrintWriter(name …)}/{@code new PrintStream(name)} keep their class; the
  *       name argument is turned into a kernel writer/stream and the constructor taking that is
  *       called: {@code // emits: new PrintWriter(VFiles.printWriterTarget(name, Ctx.files()))}.
@@ -58,7 +61,12 @@ public final class FileRedirector {
       "java/io/FileOutputStream", PKG + "VFileOutputStream",
       "java/io/RandomAccessFile", PKG + "VRandomAccessFile",
       "java/io/FileReader", PKG + "VFileReader",
-      "java/io/FileWriter", PKG + "VFileWriter");
+      "java/io/FileWriter", PKG + "VFileWriter",
+      "java/io/InputStreamReader", PKG + "VInputStreamReader",
+      "java/io/OutputStreamWriter", PKG + "VOutputStreamWriter");
+
+  /** Subclasses whose constructors take exactly the JDK's arguments (no FileService). */
+  private static final Set<String> WITHOUT_FILES = Set.of("java/io/InputStreamReader", "java/io/OutputStreamWriter");
 
   private static final Map<String, Set<String>> SUBCLASS_CTORS = Map.of(
       "java/io/FileInputStream", Set.of("(" + S + ")V", "(" + F + ")V"),
@@ -66,7 +74,11 @@ public final class FileRedirector {
       "java/io/RandomAccessFile", Set.of("(" + S + S + ")V", "(" + F + S + ")V"),
       "java/io/FileReader", Set.of("(" + S + ")V", "(" + F + ")V", "(" + S + CS + ")V", "(" + F + CS + ")V"),
       "java/io/FileWriter", Set.of("(" + S + ")V", "(" + S + "Z)V", "(" + F + ")V", "(" + F + "Z)V",
-          "(" + S + CS + ")V", "(" + S + CS + "Z)V", "(" + F + CS + ")V", "(" + F + CS + "Z)V"));
+          "(" + S + CS + ")V", "(" + S + CS + "Z)V", "(" + F + CS + ")V", "(" + F + CS + "Z)V"),
+      "java/io/InputStreamReader", Set.of("(Ljava/io/InputStream;)V", "(Ljava/io/InputStream;" + CS + ")V",
+          "(Ljava/io/InputStream;" + S + ")V"),
+      "java/io/OutputStreamWriter", Set.of("(Ljava/io/OutputStream;)V", "(Ljava/io/OutputStream;" + CS + ")V",
+          "(Ljava/io/OutputStream;" + S + ")V"));
 
   /** Constructors whose file argument(s) become a kernel target: owner → (desc → target type). */
   private static final Map<String, Map<String, String>> TARGET_CTORS = Map.of(
@@ -238,9 +250,11 @@ public final class FileRedirector {
         if (SUBCLASS_CTORS.get(c.owner).contains(c.desc)) {
           String sub = SUBCLASS.get(c.owner);
           n.desc = sub;
-          m.instructions.insertBefore(c, files());
+          if (!WITHOUT_FILES.contains(c.owner)) {
+            m.instructions.insertBefore(c, files());
+            c.desc = withFiles(c.desc);
+          }
           c.owner = sub;
-          c.desc = withFiles(c.desc);
         }
       }
     }

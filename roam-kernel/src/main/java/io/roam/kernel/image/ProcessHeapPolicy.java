@@ -4,6 +4,8 @@ import io.roam.instrument.runtime.Combinators;
 import io.roam.instrument.runtime.VThreadLocal;
 import io.roam.instrument.runtime.files.FileProxies;
 import io.roam.instrument.runtime.files.FileProxy;
+import io.roam.instrument.runtime.files.VInputStreamReader;
+import io.roam.instrument.runtime.files.VOutputStreamWriter;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.VirtualConsole;
@@ -15,7 +17,8 @@ import java.util.Set;
  * The heap policy of one process: its classes are those of its loader; its console streams, its
  * main virtual thread, the JVM's {@code Runtime} and the process's file objects (by kind and
  * kernel handle, see {@link FileProxy}) are re-bound by name in the resuming JVM; the
- * kernel's own {@link VThreadLocal} and the {@link Combinators} objects are vetted for field
+ * kernel's own {@link VThreadLocal}, its stream reader and writer ({@link VInputStreamReader},
+ * {@link VOutputStreamWriter}) and the {@link Combinators} objects are vetted for field
  * copying (the identity functions among them are re-bound by name).
  */
 final class ProcessHeapPolicy implements HeapPolicy {
@@ -126,6 +129,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
-    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class);
+    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
+        || c == VInputStreamReader.class || c == VOutputStreamWriter.class;
   }
 }

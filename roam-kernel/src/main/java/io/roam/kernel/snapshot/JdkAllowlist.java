@@ -253,6 +253,10 @@ final class JdkAllowlist {
     obj("java.io.DataOutputStream"); // written, bytearr, writeBuffer
     sup("java.io.Reader"); // lock (the wrapped reader or the reader itself), skipBuffer
     sup("java.io.Writer"); // writeBuffer, lock
+    // superclasses of the kernel's VInputStreamReader/VOutputStreamWriter, which never use the
+    // JDK's decoder/encoder (skipped, null after a resume)
+    sup("java.io.InputStreamReader", "sd");
+    sup("java.io.OutputStreamWriter", "se");
     obj("java.io.BufferedReader"); // in, cb, nChars, nextChar, markedChar, readAheadLimit, skipLF, …
     obj("java.io.BufferedWriter"); // out, cb, nChars, nextChar (JDK 21+: maxChars)
     obj("java.io.PrintWriter", "formatter"); // out, autoFlush, trouble, psOut; formatter is a cache
