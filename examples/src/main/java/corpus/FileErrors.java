@@ -31,6 +31,7 @@ public class FileErrors {
         attempt("FileReader missing", () -> new FileReader(new File(dir, "missing.txt")));
         attempt("FileOutputStream no parent", () -> new FileOutputStream("fileio-FileErrors/no/x.txt"));
         attempt("FileInputStream directory", () -> new FileInputStream(dir));
+        attempt("FileInputStream empty name", () -> new FileInputStream(""));
         attempt("RandomAccessFile mode", () -> new RandomAccessFile(new File(dir, "r.bin"), "rx"));
         attempt("RandomAccessFile r missing", () -> new RandomAccessFile(new File(dir, "r.bin"), "r"));
         attempt("Files.readAllBytes missing", () -> Files.readAllBytes(Path.of("fileio-FileErrors/missing.txt")));

@@ -45,6 +45,10 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   private final Map<Integer, OpenFile> open = new LinkedHashMap<>();
   private final Map<String, OpenFile.Counter> counters = new ConcurrentHashMap<>();
   private int nextHandle = 3;
+  /** The handle used last and its file (most I/O repeats on one handle): no boxing, no hashing. */
+  private int lastHandle = -1;
+
+  private OpenFile lastFile;
 
   /** A file interface whose relative paths resolve against {@code workingDirectory}. */
   public LocalFileService(String workingDirectory) {
@@ -59,10 +63,15 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   // ------------------------------------------------------------------ handles
 
   private OpenFile file(int h) throws IOException {
+    if (h == lastHandle) {
+      return lastFile;
+    }
     OpenFile f = open.get(h);
     if (f == null) {
       throw new IOException("Stream Closed");
     }
+    lastHandle = h;
+    lastFile = f;
     return f;
   }
 
@@ -229,6 +238,10 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   @Override
   public void close(int h) throws IOException {
     OpenFile f = open.remove(h);
+    if (h == lastHandle) {
+      lastHandle = -1;
+      lastFile = null;
+    }
     if (f != null) {
       f.file.close();
     }
@@ -236,12 +249,12 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
 
   @Override
   public boolean isOpen(int h) {
-    return open.containsKey(h);
+    return h == lastHandle || open.containsKey(h);
   }
 
   @Override
   public int flags(int h) {
-    OpenFile f = open.get(h);
+    OpenFile f = h == lastHandle ? lastFile : open.get(h);
     return f == null ? 0 : f.flags;
   }
 
@@ -255,6 +268,8 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
       }
     }
     open.clear();
+    lastHandle = -1;
+    lastFile = null;
   }
 
   // ------------------------------------------------------------------ names

@@ -26,6 +26,11 @@ public final class FileProxies {
     return b.toString();
   }
 
+  /** The charset between handle and pending surrogate (a charset name may contain ':'). */
+  private static Charset charset(String[] p) {
+    return Charset.forName(String.join(":", java.util.Arrays.copyOfRange(p, 2, p.length - 1)));
+  }
+
   /**
    * The process object for {@code key} over {@code fs}, whose handles have been (or will be,
    * before the process runs) reopened.
@@ -41,8 +46,8 @@ public final class FileProxies {
         case OUTPUT -> new VFileOutputStream(fs, h);
         case RANDOM_ACCESS -> new VRandomAccessFile(fs, h);
         case CHANNEL -> VFileChannel.of(fs, h, p[2].equals("closed"));
-        case READER -> new VFileReader(fs, h, Charset.forName(p[2]), Integer.parseInt(p[3]));
-        case WRITER -> new VFileWriter(fs, h, Charset.forName(p[2]), Integer.parseInt(p[3]));
+        case READER -> new VFileReader(fs, h, charset(p), Integer.parseInt(p[p.length - 1]));
+        case WRITER -> new VFileWriter(fs, h, charset(p), Integer.parseInt(p[p.length - 1]));
         default -> throw new IllegalArgumentException("unknown kind of file object: " + key);
       };
     } catch (RuntimeException | FileNotFoundException e) {

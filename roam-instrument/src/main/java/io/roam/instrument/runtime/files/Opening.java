@@ -1,6 +1,5 @@
 package io.roam.instrument.runtime.files;
 
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +18,9 @@ final class Opening {
     if (name.indexOf('\u0000') >= 0) {
       throw new FileNotFoundException("Invalid file path");
     }
+    if (name.isEmpty()) {
+      throw new FileNotFoundException(" (No such file or directory)"); // open("") fails so in the JDK
+    }
     try {
       return fs.open(name, flags);
     } catch (FileNotFoundException e) {
@@ -32,9 +34,5 @@ final class Opening {
     } catch (IOException e) {
       throw new FileNotFoundException(name + " (" + e.getMessage() + ")");
     }
-  }
-
-  static String path(File f) {
-    return f.getPath();
   }
 }
