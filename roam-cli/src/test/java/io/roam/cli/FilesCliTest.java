@@ -78,6 +78,18 @@ class FilesCliTest {
   }
 
   @Test
+  void localNodeReportsTheBytesEachProcessReadAndWrotePerFile() throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("node-work"));
+    Jvm.Run r = Jvm.roamIn(work, "local", "node", "--dir", tmp.resolve("node").toString(), "--cp",
+        Corpus.classPath(), "--program", "corpus.FileCopy keep", "--checkpoint-every", "50ms");
+    assertThat(r.exit()).as(r.errText()).isZero();
+    Path dir = work.resolve("fileio-FileCopy").toAbsolutePath();
+    assertThat(r.errText().lines().filter(l -> l.contains(" file ")).toList()).containsExactly(
+        "roam: " + "n1.1" + " file " + dir.resolve("copy.bin") + ": read 3200021 bytes, wrote 1600013 bytes",
+        "roam: " + "n1.1" + " file " + dir.resolve("source.bin") + ": read 3200000 bytes, wrote 1600000 bytes");
+  }
+
+  @Test
   void resumeWithAnOpenFileDeletedIsRefusedNamingIt() throws Exception {
     Path snapshot = frozenFileCopy();
     Path dir = tmp.resolve("start/fileio-FileCopy");
