@@ -45,7 +45,8 @@ final class LocalNode {
           "(process.properties) and its newest checkpoints. If this JVM dies (even kill -9),",
           "'roam local recover DIR' resumes every unfinished process from its last checkpoint; their",
           "out and err files then read as if nothing had happened: no byte twice, none lost.",
-          "Prints one line per process when it ends; exit code 0 when every program exited 0, else 1."})
+          "Prints one line per process when it ends, then one per file it used with the bytes it read and",
+          "wrote; exit code 0 when every program exited 0, else 1."})
   static final class Node implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", required = true,
         description = "Node directory (created; must not hold processes yet).")
@@ -99,6 +100,8 @@ final class LocalNode {
       ProcessInfo i = e.getValue();
       System.err.println("roam: " + dirs.get(e.getKey()).getFileName() + " " + i.mainClass() + " "
           + (i.failure() != null ? "failed (" + i.failure() + ")" : "exited " + i.exitCode()));
+      i.fileBytes().forEach((path, b) -> System.err.println("roam: " + dirs.get(e.getKey()).getFileName()
+          + " file " + path + ": read " + b.read() + " bytes, wrote " + b.written() + " bytes"));
       if (i.exitCode() != 0) {
         code = 1;
       }

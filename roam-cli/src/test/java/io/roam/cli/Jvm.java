@@ -48,12 +48,24 @@ final class Jvm {
 
   /** {@code roam args} in a new JVM. */
   static Run roam(String... args) {
+    return roamIn(null, args);
+  }
+
+  /** {@code roam args} in a new JVM whose working directory is {@code dir} (null: this one's). */
+  static Run roamIn(Path dir, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(JAVA);
     cmd.addAll(Arrays.asList(System.getProperty("roam.jvm.opens").trim().split("\\s+")));
     cmd.addAll(List.of("-cp", roamClassPath(), "io.roam.cli.RoamCommand"));
     cmd.addAll(Arrays.asList(args));
-    return exec(cmd);
+    return exec(cmd, dir);
+  }
+
+  /** {@code java -cp cp main args} with working directory {@code dir}. */
+  static Run plainIn(Path dir, String cp, String main, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(JAVA, "-cp", cp, main));
+    cmd.addAll(Arrays.asList(args));
+    return exec(cmd, dir);
   }
 
   /** Starts {@code roam args} in a new JVM without waiting; its output goes to the given files. */
@@ -68,11 +80,16 @@ final class Jvm {
   }
 
   static Run exec(List<String> cmd) {
+    return exec(cmd, null);
+  }
+
+  static Run exec(List<String> cmd, Path dir) {
     try {
       Path out = Files.createTempFile("roam-out", ".bin");
       Path err = Files.createTempFile("roam-err", ".bin");
       try {
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process p = new ProcessBuilder(cmd).directory(dir == null ? null : dir.toFile())
+            .redirectOutput(out.toFile()).redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
           p.destroyForcibly();

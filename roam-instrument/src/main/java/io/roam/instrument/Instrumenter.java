@@ -3,6 +3,7 @@ package io.roam.instrument;
 import io.roam.instrument.lambda.LambdaRewriter;
 import io.roam.instrument.rewrite.BytecodeOffsets;
 import io.roam.instrument.rewrite.DeadCode;
+import io.roam.instrument.rewrite.FileRedirector;
 import io.roam.instrument.rewrite.ClassShaper;
 import io.roam.instrument.rewrite.ContinuationTransformer;
 import io.roam.instrument.rewrite.SystemCallRedirector;
@@ -36,7 +37,8 @@ import org.objectweb.asm.tree.MethodNode;
  * Rewrites the classes of one process so that it can be captured by unwinding and restored by
  * rewinding (DESIGN.md, "State capture"). Pipeline per class: refuse it if it would escape the
  * kernel (the sandbox, docs/design/sandbox.md) → inline JSR/RET subroutines → replace
- * lambda metafactory call sites by generated classes → redirect virtual system calls → guard
+ * lambda metafactory call sites by generated classes → redirect virtual system calls and
+ * file calls → guard
  * reflective calls with the sandbox's run-time checks → reshape the
  * class (fields, identity hash, static initializer guard, stamp) → make every method resumable →
  * write with frames computed against the process's own class hierarchy.
@@ -47,7 +49,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
   /** Rewriter version; stamped into every class and every snapshot. Bump on any output change. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The result of rewriting one class. */
   public record Result(
@@ -118,6 +120,7 @@ public final class Instrumenter {
 
   private Result finish(ClassNode cn, Set<String> excluded, Map<String, Result> generated) {
     SystemCallRedirector.rewrite(cn, hierarchy);
+    FileRedirector.rewrite(cn);
     ReflectionGuard.rewrite(cn, hierarchy);
     ClassShaper.shape(cn, hierarchy, VERSION);
     Map<String, List<Integer>> ordinals = new HashMap<>();

@@ -78,4 +78,7 @@ public interface VirtualSystem {
 
   /** {@code Math.random}: from a per-process generator that is part of the snapshot. */
   double mathRandom();
+
+  /** The process's file interface: where its file calls go (see {@code FileRedirector}). */
+  io.roam.instrument.runtime.files.FileService files();
 }

@@ -2,6 +2,10 @@ package io.roam.kernel.image;
 
 import io.roam.instrument.runtime.Combinators;
 import io.roam.instrument.runtime.VThreadLocal;
+import io.roam.instrument.runtime.files.FileProxies;
+import io.roam.instrument.runtime.files.FileProxy;
+import io.roam.instrument.runtime.files.VInputStreamReader;
+import io.roam.instrument.runtime.files.VOutputStreamWriter;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.VirtualConsole;
@@ -11,13 +15,19 @@ import java.util.Set;
 
 /**
  * The heap policy of one process: its classes are those of its loader; its console streams, its
- * main virtual thread and the JVM's {@code Runtime} are re-bound by name in the resuming JVM; the
- * kernel's own {@link VThreadLocal} and the {@link Combinators} objects are vetted for field
+ * main virtual thread, the JVM's {@code Runtime} and the process's file objects (by kind and
+ * kernel handle, see {@link FileProxy}) are re-bound by name in the resuming JVM; the
+ * kernel's own {@link VThreadLocal}, its stream reader and writer ({@link VInputStreamReader},
+ * {@link VOutputStreamWriter}) and the {@link Combinators} objects are vetted for field
  * copying (the identity functions among them are re-bound by name).
  */
 final class ProcessHeapPolicy implements HeapPolicy {
   static final String MAIN_THREAD = "thread:main";
   static final String RUNTIME = "jvm:runtime";
+  /** The process's file interface. */
+  static final String FILES = "kernel:files";
+  /** Prefix of a process file object's name: re-created over its reopened handle. */
+  static final String FILE_PREFIX = "file:";
 
   /** The identity functions of {@link Combinators}, one per JVM, as the JDK's are. */
   private static final Map<String, Object> SINGLETONS = Map.of(
@@ -69,6 +79,12 @@ final class ProcessHeapPolicy implements HeapPolicy {
     if (o == Runtime.getRuntime()) {
       return RUNTIME;
     }
+    if (o instanceof FileProxy f && f.fileService() == runtime.files()) {
+      return FILE_PREFIX + f.proxyKey();
+    }
+    if (o == runtime.files()) {
+      return FILES;
+    }
     if (o instanceof Combinators.Fn || o instanceof Combinators.IntOp || o instanceof Combinators.LongOp
         || o instanceof Combinators.DoubleOp) {
       for (Map.Entry<String, Object> e : SINGLETONS.entrySet()) {
@@ -89,8 +105,18 @@ final class ProcessHeapPolicy implements HeapPolicy {
       case VirtualConsole.IN -> c.in();
       case MAIN_THREAD -> runtime.state().mainThread;
       case RUNTIME -> Runtime.getRuntime();
-      default -> SINGLETONS.get(name);
+      case FILES -> runtime.files();
+      default -> name.startsWith(FILE_PREFIX) ? fileObject(name) : SINGLETONS.get(name);
     };
+  }
+
+  /** The process file object named {@code name}, or null (an unknown name) if malformed. */
+  private Object fileObject(String name) {
+    try {
+      return FileProxies.recreate(runtime.files(), name.substring(FILE_PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override
@@ -103,6 +129,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
-    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class);
+    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
+        || c == VInputStreamReader.class || c == VOutputStreamWriter.class;
   }
 }

@@ -224,6 +224,7 @@ public final class ProcessImage {
         @SuppressWarnings("unchecked")
         Map<String, Object> resources = (Map<String, Object>) root[5];
         state.resources().putAll(resources);
+        rt.files().restore(state);
       } finally {
         rt.restoring(Set.of());
       }

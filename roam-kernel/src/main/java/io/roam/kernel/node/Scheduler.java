@@ -202,6 +202,7 @@ final class Scheduler {
       p.suspended.complete(s);
       p.suspended = null;
     }
+    p.runtime.files().closeAll();
     p.ended.complete(p.info());
   }
 

@@ -43,6 +43,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   final ProcessState state;
   private final SafePointCheck check;
   private final Continuation main;
+  /** The process's files (see docs/design/files.md); its hook records them in a capture. */
+  private final io.roam.kernel.files.LocalFileService files;
   private final Object sleepLock = new Object();
   /** Why the last unwind happened. */
   public enum Unwind {
@@ -94,6 +96,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     this.console = console;
     this.check = new SafePointCheck(loader);
     this.main = state.mainContinuation;
+    this.files = io.roam.kernel.files.LocalFileService.forNewProcess();
+    state.addHook(files);
     Class<?> ctx = loader.contextClass();
     try {
       requestedField = ctx.getField("requested");
@@ -505,6 +509,11 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       state.mathRandom = new Random();
     }
     return state.mathRandom.nextDouble();
+  }
+
+  @Override
+  public io.roam.kernel.files.LocalFileService files() {
+    return files;
   }
 
   /** Snapshot of the class names initialized so far, in order. */

@@ -58,6 +58,7 @@ final class Canonicals {
     addStatic("java.util.ImmutableCollections", "EMPTY_LIST_NULLS");
     addStatic("java.util.ImmutableCollections", "EMPTY_SET");
     addStatic("java.util.ImmutableCollections", "EMPTY_MAP");
+    addStatic("java.io.BufferedInputStream", "EMPTY"); // JDK 21+: buffer not yet allocated
   }
 
   private Canonicals() {}

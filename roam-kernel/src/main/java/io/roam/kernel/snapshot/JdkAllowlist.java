@@ -239,6 +239,31 @@ final class JdkAllowlist {
     sample(Collections.enumeration(List.of())); // i, val$c
     obj("java.util.Collections$SetFromMap"); // m, s (m's key set)
     obj("java.util.Collections$AsLIFOQueue"); // q
+
+    // java.io wrappers over the kernel's file objects (which are re-bound by name, see the
+    // kernel's FileProxy): their buffers are plain arrays, so unflushed output and read-ahead
+    // input travel with the process.
+    sup("java.io.InputStream"); // no fields
+    sup("java.io.OutputStream"); // no fields
+    sup("java.io.FilterInputStream"); // in
+    sup("java.io.FilterOutputStream"); // out, closed, closeLock (a plain Object)
+    obj("java.io.BufferedInputStream"); // buf (JDK 21+: EMPTY is canonical), count, pos, markpos, …
+    obj("java.io.BufferedOutputStream"); // buf, count (JDK 21+: maxBufSize)
+    obj("java.io.DataInputStream"); // bytearr, chararr, readBuffer, lineBuffer
+    obj("java.io.DataOutputStream"); // written, bytearr, writeBuffer
+    sup("java.io.Reader"); // lock (the wrapped reader or the reader itself), skipBuffer
+    sup("java.io.Writer"); // writeBuffer, lock
+    // superclasses of the kernel's VInputStreamReader/VOutputStreamWriter, which never use the
+    // JDK's decoder/encoder (skipped, null after a resume)
+    sup("java.io.InputStreamReader", "sd");
+    sup("java.io.OutputStreamWriter", "se");
+    obj("java.io.BufferedReader"); // in, cb, nChars, nextChar, markedChar, readAheadLimit, skipLF, …
+    obj("java.io.BufferedWriter"); // out, cb, nChars, nextChar (JDK 21+: maxChars)
+    obj("java.io.PrintWriter", "formatter"); // out, autoFlush, trouble, psOut; formatter is a cache
+    obj("java.io.StringWriter"); // buf (a StringBuffer)
+    obj("java.io.CharArrayWriter"); // buf, count
+    obj("java.io.ByteArrayOutputStream"); // buf, count
+    obj("java.io.ByteArrayInputStream"); // buf, pos, mark, count
   }
 
   /** An AbstractMap of the JDK's kind, to name the anonymous classes of its views. */

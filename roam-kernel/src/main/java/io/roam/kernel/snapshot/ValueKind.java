@@ -10,7 +10,9 @@ import java.util.Map;
  * fully described by their content) and holding no references the graph must share. Boxes
  * decode through {@code valueOf} so the JDK's small-value caches keep identity, Boolean to
  * TRUE/FALSE; literal strings are re-interned; Class objects are resolved by name. The builders
- * and BigInteger are values because their fields differ between JDK 17 and 25.
+ * and BigInteger are values because their fields differ between JDK 17 and 25. Paths (a
+ * JDK-internal class per file system) and Files are their path strings, re-created relative or
+ * absolute as they were; the kernel's file interface resolves them in the process's view.
  */
 enum ValueKind {
   STRING(String.class),
@@ -27,7 +29,11 @@ enum ValueKind {
   CLASS(Class.class),
   STACK_TRACE_ELEMENT(StackTraceElement.class),
   STRING_BUILDER(StringBuilder.class),
-  STRING_BUFFER(StringBuffer.class);
+  STRING_BUFFER(StringBuffer.class),
+  /** A file system path of the default file system (a JDK-internal class), as its string. */
+  PATH(java.nio.file.Path.of("").getClass()),
+  /** A {@code java.io.File}, as its path string. */
+  FILE(java.io.File.class);
 
   private static final Map<Class<?>, ValueKind> BY_CLASS = byClass();
 
@@ -74,7 +80,8 @@ enum ValueKind {
       }
       case CLASS -> out.writeString(((Class<?>) v).getName());
       case STACK_TRACE_ELEMENT -> writeFrame((StackTraceElement) v, out);
-      case STRING_BUILDER, STRING_BUFFER -> out.writeString(v.toString());
+      case STRING_BUILDER, STRING_BUFFER, PATH -> out.writeString(v.toString());
+      case FILE -> out.writeString(((java.io.File) v).getPath());
     }
   }
 
@@ -101,6 +108,8 @@ enum ValueKind {
       case STACK_TRACE_ELEMENT -> readFrame(in, limits);
       case STRING_BUILDER -> new StringBuilder(in.readString(limits.maxStringLength()));
       case STRING_BUFFER -> new StringBuffer(in.readString(limits.maxStringLength()));
+      case PATH -> java.nio.file.Path.of(in.readString(limits.maxStringLength()));
+      case FILE -> new java.io.File(in.readString(limits.maxStringLength()));
     };
   }
 
