@@ -78,4 +78,33 @@ public interface VirtualSystem {
 
   /** {@code Math.random}: from a per-process generator that is part of the snapshot. */
   double mathRandom();
+
+  // ---- io.roam.api.Roam (same names with prefix "roam", same descriptors; see SystemCallRedirector)
+
+  /** {@code Roam.isUnderRoam}. */
+  boolean roamIsUnderRoam();
+
+  /** {@code Roam.self}. */
+  io.roam.api.Pid roamSelf();
+
+  /** {@code Roam.send}. */
+  void roamSend(io.roam.api.Pid to, Object message);
+
+  /** Resumable. {@code Roam.receive(timeoutMillis)}. */
+  io.roam.api.Message roamReceive(long timeoutMillis);
+
+  /** Resumable. {@code Roam.receive()}. */
+  io.roam.api.Message roamReceive();
+
+  /** {@code Roam.spawn}. */
+  io.roam.api.Pid roamSpawn(String mainClass, String[] args);
+
+  /** Resumable. {@code Roam.fork}. */
+  io.roam.api.Pid roamFork();
+
+  /** Resumable. {@code Roam.checkpoint}. */
+  boolean roamCheckpoint();
+
+  /** {@code Roam.migrateHint}. */
+  void roamMigrateHint(String node);
 }

@@ -85,6 +85,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private PrintStream outOverride;
   private PrintStream errOverride;
   private InputStream inOverride;
+  /** The kernel service behind {@code io.roam.api.Roam}, or null outside a node. */
+  private volatile ProcessApi api;
   /** Names of classes whose initializer must not run: their statics come from a snapshot. */
   private volatile Set<String> restoring = Set.of();
 
@@ -511,6 +513,85 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   public List<String> initializedClasses() {
     synchronized (state.initialized) {
       return new ArrayList<>(state.initialized);
+    }
+  }
+
+  // ------------------------------------------------------------------ io.roam.api.Roam
+
+  /** Installs the kernel service behind {@code io.roam.api.Roam} (see {@link ProcessApi}). */
+  public void setApi(ProcessApi api) {
+    this.api = api;
+  }
+
+  /** The installed {@link ProcessApi}, or null. */
+  public ProcessApi api() {
+    return api;
+  }
+
+  private ProcessApi api(String call) {
+    ProcessApi a = api;
+    if (a == null) {
+      throw new IllegalStateException("io.roam.api.Roam." + call + " needs a Roam node, and this"
+          + " process runs alone ('roam local run'); run it with 'roam local node --program ...'");
+    }
+    return a;
+  }
+
+  /**
+   * True when a blocking call may unwind here now: the stack is capturable (not inside {@code
+   * synchronized}, not called back from JDK code).
+   */
+  public boolean canUnwindHere() {
+    return check.stackIsSafe();
+  }
+
+  @Override
+  public boolean roamIsUnderRoam() {
+    return true;
+  }
+
+  @Override
+  public io.roam.api.Pid roamSelf() {
+    ProcessApi a = api;
+    return a == null ? io.roam.api.Pid.of("local", 1) : a.self();
+  }
+
+  @Override
+  public void roamSend(io.roam.api.Pid to, Object message) {
+    api("send").send(to, message);
+  }
+
+  @Override
+  public io.roam.api.Message roamReceive(long timeoutMillis) {
+    return api("receive").receive(timeoutMillis);
+  }
+
+  @Override
+  public io.roam.api.Message roamReceive() {
+    return api("receive").receive(-1);
+  }
+
+  @Override
+  public io.roam.api.Pid roamSpawn(String mainClass, String[] args) {
+    return api("spawn").spawn(mainClass, args);
+  }
+
+  @Override
+  public io.roam.api.Pid roamFork() {
+    return api("fork").fork();
+  }
+
+  @Override
+  public boolean roamCheckpoint() {
+    ProcessApi a = api;
+    return a != null && a.checkpoint();
+  }
+
+  @Override
+  public void roamMigrateHint(String node) {
+    ProcessApi a = api;
+    if (a != null) {
+      a.migrateHint(node);
     }
   }
 }
