@@ -87,7 +87,7 @@ final class LocalNode {
     @Override
     public Integer call() throws Exception {
       try (DurableNode n = DurableNode.recover(dir, durability.config(), durability.every, durability.keep)) {
-        System.err.println("roam: recovered " + n.processes().size() + " unfinished process(es) from " + dir);
+        System.err.println("roam: recovered " + n.recoveredUnfinished() + " unfinished process(es) from " + dir);
         return report(n.awaitAll(Duration.ofDays(3650)), n.processes());
       }
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 final class ProcessHeapPolicy implements HeapPolicy {
   static final String MAIN_THREAD = "thread:main";
   static final String RUNTIME = "jvm:runtime";
+  static final String PID_NONE = "api:pid-none";
 
   /** The identity functions of {@link Combinators}, one per JVM, as the JDK's are. */
   private static final Map<String, Object> SINGLETONS = Map.of(
@@ -69,6 +70,9 @@ final class ProcessHeapPolicy implements HeapPolicy {
     if (o == Runtime.getRuntime()) {
       return RUNTIME;
     }
+    if (o == io.roam.api.Pid.NONE) {
+      return PID_NONE;
+    }
     if (o instanceof Combinators.Fn || o instanceof Combinators.IntOp || o instanceof Combinators.LongOp
         || o instanceof Combinators.DoubleOp) {
       for (Map.Entry<String, Object> e : SINGLETONS.entrySet()) {
@@ -89,6 +93,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
       case VirtualConsole.IN -> c.in();
       case MAIN_THREAD -> runtime.state().mainThread;
       case RUNTIME -> Runtime.getRuntime();
+      case PID_NONE -> io.roam.api.Pid.NONE;
       default -> SINGLETONS.get(name);
     };
   }
@@ -103,6 +108,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
-    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class);
+    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
+        || c == io.roam.api.Pid.class || c == io.roam.api.Message.class;
   }
 }

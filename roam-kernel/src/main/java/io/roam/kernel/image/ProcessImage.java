@@ -65,6 +65,36 @@ public final class ProcessImage {
 
   /** Writes the captured process to {@code file} atomically; returns the file's size. */
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
+        write(rt, mainClass, out);
+        out.flush();
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.size(file);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The snapshot of the captured process, in memory (a fork's copy; never touches a file). */
+  public static byte[] toBytes(ProcessRuntime rt, String mainClass) throws RoamException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
+    try {
+      write(rt, mainClass, b);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
+  /** Writes the snapshot of the captured process to {@code out} (not closed). */
+  private static void write(ProcessRuntime rt, String mainClass, OutputStream out) throws IOException, RoamException {
     ProcessClassLoader loader = rt.loader();
     List<String> initialized = rt.initializedClasses();
     for (ProcessState.ResourceHook h : rt.state().hooks()) {
@@ -75,30 +105,18 @@ public final class ProcessImage {
         new LinkedHashMap<>(rt.state().resources())};
     HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
         () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
-        SnapshotWriter w = new SnapshotWriter(out);
-        w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
-        try (OutputStream s = w.openSection("code")) {
-          writeCode(loader.code(), s);
-        }
-        try (OutputStream s = w.openSection("heap")) {
-          codec.encode(root, s);
-        }
-        w.finish();
-        out.flush();
-        ch.force(true);
+      SnapshotWriter w = new SnapshotWriter(out);
+      w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
+      try (OutputStream s = w.openSection("code")) {
+        writeCode(loader.code(), s);
       }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Files.size(file);
+      try (OutputStream s = w.openSection("heap")) {
+        codec.encode(root, s);
+      }
+      w.finish();
     } catch (SnapshotCaptureException e) {
       throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 
@@ -190,7 +208,29 @@ public final class ProcessImage {
   public static Restored read(Path file, ClassLoader parent, VirtualConsole.Factory consoles)
       throws IOException, RoamException {
     try {
-      SnapshotReader r = SnapshotReader.open(file);
+      return read(SnapshotReader.open(file), file, parent, consoles);
+    } catch (SnapshotFormatException e) {
+      throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new RoamException("snapshot " + file + " does not exist", e);
+    }
+  }
+
+  /** Reads a snapshot held in memory ({@link #toBytes}); {@code label} names it in errors. */
+  public static Restored read(byte[] image, String label, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws RoamException {
+    try {
+      return read(SnapshotReader.read(new ByteArrayInputStream(image)), Path.of(label), parent, consoles);
+    } catch (SnapshotFormatException e) {
+      throw new RoamException("snapshot " + label + " is not usable: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RoamException("snapshot " + label + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Restored read(SnapshotReader r, Path file, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws IOException, RoamException {
+    try {
       for (String s : List.of("meta", "code", "heap")) {
         if (!r.hasSection(s)) {
           throw new RoamException("snapshot " + file + " has no '" + s + "' section; it was not written by Roam");

@@ -21,8 +21,11 @@ package io.roam.kernel.node;
  * @param stateBytes size of the last snapshot written of the process, or -1 before the first
  * @param outBytes bytes the program wrote to its standard output
  * @param errBytes bytes the program wrote to its standard error
+ * @param peers messages exchanged through {@code io.roam.api.Roam}, per peer process
+ * @param migrateHint the node the process last named in {@code Roam.migrateHint}, or null
  */
 public record ProcessInfo(ProcessId pid, String mainClass, ProcessStatus status, int exitCode,
     String failure, int nice, boolean foreign, long cpuNanos, long ageNanos, long slices,
     long preemptions, long lastTimeToSafePointNanos, long maxTimeToSafePointNanos,
-    long stateBytes, long outBytes, long errBytes) {}
+    long stateBytes, long outBytes, long errBytes, java.util.Map<ProcessId, PeerTraffic> peers,
+    String migrateHint) {}

@@ -1,0 +1,38 @@
+package apiuse;
+
+import io.roam.api.Message;
+import io.roam.api.Pid;
+import io.roam.api.Roam;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * fork() returns in both processes, each with its own heap and statics: the child changes a
+ * list, an array and a static field and reports what it sees; the parent, after the child's
+ * report arrived, prints its own unchanged copies. Also prints what fork returned on each side.
+ */
+public final class ForkHeaps {
+  static int counter = 1;
+
+  private ForkHeaps() {}
+
+  public static void main(String[] args) {
+    List<String> list = new ArrayList<>(List.of("a"));
+    int[] array = {1, 2, 3};
+    Pid me = Roam.self();
+    Pid forked = Roam.fork();
+    if (forked.isNone()) {
+      list.add("child");
+      array[0] = 100;
+      counter = 42;
+      Pid self = Roam.self();
+      Roam.send(me, "child sees list=" + list + " array[0]=" + array[0] + " counter=" + counter
+          + " self!=parent=" + !self.equals(me) + " fork()=" + forked);
+      return;
+    }
+    Message m = Roam.receive(10_000);
+    System.out.println("parent got: " + (m == null ? "nothing" : m.body()));
+    System.out.println("parent sees list=" + list + " array[0]=" + array[0] + " counter=" + counter
+        + " child is sender=" + (m != null && m.sender().equals(forked)) + " fork() is none=" + forked.isNone());
+  }
+}
