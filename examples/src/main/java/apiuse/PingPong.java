@@ -12,7 +12,8 @@ import java.util.List;
  * the child answers each with a pong of the same number, and both check that every message comes
  * from the expected sender with the next number: one lost, duplicated or reordered message ends
  * the run with exit code 3. Prints progress every 10 000 messages and a summary; the output is
- * the same on every run (the test compares it). Usage: {@code PingPong [N [WINDOW]]}.
+ * the same on every run (the test compares it). Usage: {@code PingPong [N [WINDOW [PAUSE]]]}: the
+ * parent sleeps PAUSE ms after every 2000 pongs (default 0), to stretch a run for crash tests.
  */
 public final class PingPong {
   /** A ping or pong carried as a process object (deep-copied between the processes). */
@@ -23,6 +24,7 @@ public final class PingPong {
   public static void main(String[] args) {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
     int window = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    long pause = args.length > 2 ? Long.parseLong(args[2]) : 0;
     List<String> heap = new ArrayList<>(List.of("before-fork"));
     Pid parent = Roam.self();
     Pid child = Roam.fork();
@@ -44,6 +46,9 @@ public final class PingPong {
         received++;
         if (received % 10_000 == 0) {
           System.out.println("parent: " + received + " pongs in order");
+        }
+        if (pause > 0 && received % 2_000 == 0) {
+          sleep(pause);
         }
       }
     }
@@ -70,6 +75,14 @@ public final class PingPong {
     Roam.send(parent, "received " + expected + " pings in order");
     System.out.println("child: done");
     return 0;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Object body(long seq) {

@@ -50,6 +50,8 @@ public final class DurableNode implements AutoCloseable {
   private long lastRound;
   /** Processes that were unfinished when this node recovered them. */
   private int recoveredUnfinished;
+  /** The checkpoint round each recovered process resumed from (0: from its start). */
+  private final Map<ProcessId, Long> recoveredFrom = new LinkedHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -157,6 +159,7 @@ public final class DurableNode implements AutoCloseable {
     }
     synchronized (processes) {
       processes.put(pid, pdir);
+      recoveredFrom.put(pid, round);
     }
   }
 
@@ -418,6 +421,13 @@ public final class DurableNode implements AutoCloseable {
       d.setProperty("failure", i.failure());
     }
     store(pdir, d);
+  }
+
+  /** The checkpoint round each process {@link #recover} resumed came from (0: its start). */
+  public Map<ProcessId, Long> recoveredFrom() {
+    synchronized (processes) {
+      return new LinkedHashMap<>(recoveredFrom);
+    }
   }
 
   /** How many processes were unfinished when {@link #recover} resumed them. */
