@@ -43,6 +43,13 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   private final ArrayDeque<Message> queue = new ArrayDeque<>();
   /** peer → {messages in, bytes in, messages out, bytes out}. */
   private final Map<ProcessId, long[]> traffic = new LinkedHashMap<>();
+  /** The last receiver this process sent to, its endpoint and its counters (carrier only). */
+  private Pid lastTo;
+  private ProcessEndpoint lastTarget;
+  private long[] lastOut;
+  /** The last sender delivered from and its counters (guarded by this). */
+  private ProcessId lastFrom;
+  private long[] lastIn;
   /** The receiver waits (or is about to): a delivery must wake it. */
   private boolean waiting;
   /** Ended: deliveries fail. */
@@ -72,19 +79,31 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
     if (to == null) {
       throw new NullPointerException("Roam.send: the receiver is null");
     }
-    ProcessEndpoint target = router.endpoint(to);
-    if (target == null) {
-      throw noSuchProcess(to);
+    ProcessEndpoint target = to.equals(lastTo) ? lastTarget : null;
+    if (target == null || target.isClosed()) {
+      target = router.endpoint(to);
+      if (target == null) {
+        throw noSuchProcess(to);
+      }
+      lastTo = to;
+      lastTarget = target;
+      synchronized (this) {
+        lastOut = traffic.computeIfAbsent(target.pid, k -> new long[4]);
+      }
     }
     MessageCopy.Copied c = MessageCopy.copy(this, target, message);
     if (!target.deliver(pid, apiPid, c.body(), c.bytes())) {
+      lastTo = null;
       throw noSuchProcess(to);
     }
     synchronized (this) {
-      long[] t = traffic.computeIfAbsent(target.pid, k -> new long[4]);
-      t[2]++;
-      t[3] += c.bytes();
+      lastOut[2]++;
+      lastOut[3] += c.bytes();
     }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private NoSuchProcessException noSuchProcess(Pid to) {
@@ -100,7 +119,11 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
         return false;
       }
       queue.add(new Message(fromApi, body));
-      long[] t = traffic.computeIfAbsent(from, k -> new long[4]);
+      if (!from.equals(lastFrom)) {
+        lastFrom = from;
+        lastIn = traffic.computeIfAbsent(from, k -> new long[4]);
+      }
+      long[] t = lastIn;
       t[0]++;
       t[1] += bytes;
       wake = waiting;
@@ -115,6 +138,14 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   @Override
   public Message receive(long timeoutMillis) {
     Object saved = runtime.finishBlockedRewind();
+    if (saved == null) {
+      synchronized (this) { // fast path: a message is there
+        Message m = queue.poll();
+        if (m != null) {
+          return m;
+        }
+      }
+    }
     var clock = runtime.state().clock;
     long deadline;
     if (saved instanceof Long d) {
