@@ -6,25 +6,31 @@ import io.roam.api.Roam;
 
 /**
  * Message traffic for {@code MessageRate}, as a Roam program. Modes: {@code self N} sends N boxed
- * longs to itself, each received at once (no other process, never waits); {@code stream N} forks
+ * longs to itself, each received at once (no other process, never waits); {@code selfobj N} the
+ * same with a small record (deep-copied through the heap codec); {@code stream N} forks
  * and the parent sends N boxed longs to the child, which takes them all, checking their order,
  * and answers once; {@code pingpong N W} forks and the parent sends windows of W, each answered by
  * the child. Prints {@code nanos=T} (virtual clock, from after the fork to the last message) and,
  * for checking, the last number the receiver saw.
  */
 public final class MessageLoad {
+  /** A small process object as a message: copied by the heap codec, not shared. */
+  record Item(long seq, String tag) {}
+
   private MessageLoad() {}
 
   public static void main(String[] args) {
     String mode = args[0];
     long n = Long.parseLong(args[1]);
-    if (mode.equals("self")) {
+    if (mode.startsWith("self")) {
+      boolean obj = mode.equals("selfobj");
       Pid me = Roam.self();
       long t0 = System.nanoTime();
       long last = -1;
       for (long i = 0; i < n; i++) {
-        Roam.send(me, i);
-        last = (Long) Roam.receive(0).body();
+        Roam.send(me, obj ? new Item(i, "item") : (Object) i);
+        Object b = Roam.receive(0).body();
+        last = obj ? ((Item) b).seq() : (Long) b;
       }
       System.out.println("nanos=" + (System.nanoTime() - t0) + " last=" + last);
       return;

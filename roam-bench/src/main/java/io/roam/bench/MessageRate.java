@@ -42,14 +42,15 @@ public final class MessageRate {
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "5"));
     Path dir = Files.createTempDirectory("roam-msgrate");
     copy(dir, "benchload.MessageLoad");
+    copy(dir, "benchload.MessageLoad$Item");
     CodeSource code = CodeSource.fromClassPath(dir.toString());
     Report rep = new Report("messages", "Messages per second within a node (io.roam.api mailboxes)", args);
     rep.param("messages per run", n);
     rep.param("runs per case", rounds + " (median and best shown)");
     Table t = new Table("case", "workers", "median msg/s", "best msg/s", "ns/msg (median)",
         "receiver slices per 1000 msgs");
-    for (String[] c : new String[][] {{"self"}, {"stream"}, {"pingpong", "1000"}, {"pingpong", "100"}}) {
-      for (int workers : c[0].equals("self") ? new int[] {1} : new int[] {1, 2}) {
+    for (String[] c : new String[][] {{"self"}, {"selfobj"}, {"stream"}, {"pingpong", "1000"}, {"pingpong", "100"}}) {
+      for (int workers : c[0].startsWith("self") ? new int[] {1} : new int[] {1, 2}) {
         roam(t, code, c, workers, n, rounds);
       }
     }
@@ -58,7 +59,8 @@ public final class MessageRate {
     rep.table("Small messages (boxed long) between two processes of one node", t);
     rep.note("*self*: one process sends to itself and takes each message at once — the cost of the"
         + " API path alone (redirected call, mailbox lock, Message object, per-peer counters), no"
-        + " waiting and no other thread. *stream*: the parent sends all N, the child takes them. "
+        + " waiting and no other thread. *selfobj*: the same with a small record {long, String}"
+        + " instead of a boxed long, deep-copied by the heap codec (N/10 messages). *stream*: the parent sends all N, the child takes them. "
         + "*pingpong W*: windows of W pings, each answered by a pong (both counted as messages). "
         + "With one worker a process that finds its mailbox empty unwinds (holds no worker) and the"
         + " other runs; *receiver slices per 1000 msgs* counts those runs of the receiving process."
@@ -81,20 +83,22 @@ public final class MessageRate {
         args[0] = c[0];
         args[1] = String.valueOf(n);
         System.arraycopy(c, 1, args, 2, c.length - 1);
+        long n1 = c[0].equals("selfobj") ? n / 10 : n;
+        args[1] = String.valueOf(n1);
         ProcessId p = k.spawn(code, "benchload.MessageLoad", args,
             new VirtualConsole(out, NULL, new ByteArrayInputStream(new byte[0]), 0, 0), 0);
         ProcessInfo end = k.await(p, Duration.ofMinutes(10));
         List<ProcessInfo> all = k.ps();
         ProcessInfo receiver = all.get(all.size() - 1);
-        if (!c[0].equals("self")) {
+        if (!c[0].startsWith("self")) {
           receiver = k.await(receiver.pid(), Duration.ofMinutes(1));
         }
         String s = out.toString().trim();
-        if (end.exitCode() != 0 || !s.endsWith("last=" + (n - 1))) {
+        if (end.exitCode() != 0 || !s.endsWith("last=" + (n1 - 1))) {
           throw new IllegalStateException("MessageLoad " + String.join(" ", args) + " failed: " + s);
         }
         long nanos = Long.parseLong(s.substring(s.indexOf("nanos=") + 6, s.indexOf(' ')));
-        long moved = c[0].equals("pingpong") ? 2 * n : n; // a ping and its pong are two messages
+        long moved = c[0].equals("pingpong") ? 2 * n1 : n1; // a ping and its pong are two messages
         rates.add(moved / (nanos / 1e9));
         slicesPerK = receiver.slices() * 1000.0 / moved;
       }
