@@ -7,7 +7,8 @@ import io.roam.api.Roam;
 
 /**
  * receive with a timeout returns null once the time is up (and not before); a message sent to
- * oneself is received at once; sends to a pid that never existed and to a process that has ended
+ * oneself is received at once; an object graph arrives as a copy (cycles kept); what a snapshot
+ * may not hold is refused at send; sends to a pid that never existed and to a process that has ended
  * fail with NoSuchProcessException; spawn starts a new program that can be talked to.
  */
 public final class Timeouts {
@@ -26,6 +27,20 @@ public final class Timeouts {
     System.out.println("receive(0) gave " + Roam.receive(0));
     Roam.send(Roam.self(), "to myself");
     System.out.println("receive(0) after a send to self gave " + Roam.receive(0).body());
+    java.util.List<Object> graph = new java.util.ArrayList<>(java.util.List.of("x", 1, new int[] {7}));
+    graph.add(graph); // a cycle
+    Roam.send(Roam.self(), graph);
+    @SuppressWarnings("unchecked")
+    java.util.List<Object> copy = (java.util.List<Object>) Roam.receive(0).body();
+    System.out.println("a list sent to self arrives as a copy: " + (copy != graph) + ", cycle kept: "
+        + (copy.get(3) == copy) + ", " + copy.get(0) + " " + copy.get(1) + " " + ((int[]) copy.get(2))[0]);
+    try {
+      Roam.send(Roam.self(), java.util.regex.Pattern.compile("a+"));
+      System.out.println("a Pattern was sent");
+    } catch (IllegalArgumentException e) {
+      System.out.println("send of a Pattern refused, naming it: " + e.getMessage().contains("java.util.regex.Pattern"));
+    }
+    System.out.println("nothing else queued: " + (Roam.receive(0) == null));
     try {
       Roam.send(Pid.of(Roam.self().node(), 9999), "anyone?");
       System.out.println("send to n.9999 did not fail");
