@@ -305,23 +305,17 @@ public final class DurableNode implements AutoCloseable {
    * router's freeze lock held. If a process cannot be stopped in time, no cut is written.
    */
   private void round() throws IOException, RoamException, TimeoutException, InterruptedException {
-    Map<ProcessId, Path> all = snapshotOfProcesses();
     Map<ProcessId, Path> stopped = new LinkedHashMap<>();
     List<ProcessId> toResume = new ArrayList<>();
+    java.util.Set<ProcessId> seen = new java.util.HashSet<>();
     try {
-      for (Map.Entry<ProcessId, Path> p : all.entrySet()) {
-        ProcessInfo i = kernel.info(p.getKey());
-        if (i.status().isFinal()) {
-          recordEnd(p.getValue(), i);
-          continue;
-        }
-        if (kernel.suspend(p.getKey(), Duration.ofSeconds(30)) == ProcessStatus.SUSPENDED) {
-          stopped.put(p.getKey(), p.getValue());
-          if (i.status() != ProcessStatus.SUSPENDED) {
-            toResume.add(p.getKey());
+      // until no new process appears: one that a process spawned before it was stopped is in
+      // the table by then (spawn registers the child before it returns), and belongs in the cut
+      for (Map<ProcessId, Path> all; (all = snapshotOfProcesses()).size() > seen.size(); ) {
+        for (Map.Entry<ProcessId, Path> p : all.entrySet()) {
+          if (seen.add(p.getKey())) {
+            stop(p.getKey(), p.getValue(), stopped, toResume);
           }
-        } else {
-          recordEnd(p.getValue(), kernel.info(p.getKey()));
         }
       }
       long n = lastRound + 1;
@@ -340,6 +334,22 @@ public final class DurableNode implements AutoCloseable {
       for (ProcessId pid : toResume) {
         kernel.resume(pid);
       }
+    }
+  }
+
+  /** Suspends one process for a round (or records its end). */
+  private void stop(ProcessId pid, Path pdir, Map<ProcessId, Path> stopped, List<ProcessId> toResume)
+      throws IOException, RoamException, TimeoutException, InterruptedException {
+    ProcessInfo i = kernel.info(pid);
+    if (i.status().isFinal()) {
+      recordEnd(pdir, i);
+    } else if (kernel.suspend(pid, Duration.ofSeconds(30)) == ProcessStatus.SUSPENDED) {
+      stopped.put(pid, pdir);
+      if (i.status() != ProcessStatus.SUSPENDED) {
+        toResume.add(pid);
+      }
+    } else {
+      recordEnd(pdir, kernel.info(pid));
     }
   }
 
