@@ -558,27 +558,66 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public void roamSend(io.roam.api.Pid to, Object message) {
-    api("send").send(to, message);
+    try {
+      api("send").send(to, message);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "send");
+    }
   }
 
   @Override
   public io.roam.api.Message roamReceive(long timeoutMillis) {
-    return api("receive").receive(timeoutMillis);
+    try {
+      return api("receive").receive(timeoutMillis);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "receive");
+    }
   }
 
   @Override
   public io.roam.api.Message roamReceive() {
-    return api("receive").receive(-1);
+    try {
+      return api("receive").receive(-1);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "receive");
+    }
   }
 
   @Override
   public io.roam.api.Pid roamSpawn(String mainClass, String[] args) {
-    return api("spawn").spawn(mainClass, args);
+    try {
+      return api("spawn").spawn(mainClass, args);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "spawn");
+    }
   }
 
   @Override
   public io.roam.api.Pid roamFork() {
-    return api("fork").fork();
+    try {
+      return api("fork").fork();
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "fork");
+    }
+  }
+
+  /**
+   * An error of a {@code Roam} call as the program would see it without the kernel in between:
+   * the kernel's frames and the context class's forwarder become one {@code io.roam.api.Roam}
+   * frame.
+   */
+  private static RuntimeException asFromRoam(RuntimeException e, String call) {
+    StackTraceElement[] st = e.getStackTrace();
+    for (int i = 0; i < st.length; i++) {
+      if (st[i].getClassName().equals(ContextClass.NAME)) {
+        StackTraceElement[] out = new StackTraceElement[st.length - i];
+        out[0] = new StackTraceElement("io.roam.api.Roam", call, "Roam.java", -1);
+        System.arraycopy(st, i + 1, out, 1, st.length - i - 1);
+        e.setStackTrace(out);
+        break;
+      }
+    }
+    return e;
   }
 
   @Override
