@@ -55,7 +55,9 @@ class RoamApiTest {
     assertThat(errs.toString()).isEmpty();
     assertThat(end.exitCode()).isZero();
     assertThat(out("n1.1")).isEqualTo(
-        "parent got: child sees list=[a, child] array[0]=100 counter=42 self!=parent=true fork()=none\n"
+        "parent kept: queued before the fork\n"
+        + "parent got: child sees list=[a, child] array[0]=100 counter=42 self!=parent=true fork()=none"
+        + " empty mailbox=true\n"
         + "parent sees list=[a] array[0]=1 counter=1 child is sender=true fork() is none=false\n");
     assertThat(out("n1.2")).isEmpty();
   }
