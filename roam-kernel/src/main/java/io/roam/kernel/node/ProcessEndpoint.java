@@ -52,8 +52,8 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   private long[] lastIn;
   /** The receiver waits (or is about to): a delivery must wake it. */
   private boolean waiting;
-  /** Ended: deliveries fail. */
-  private boolean closed;
+  /** Ended: deliveries fail (written under the lock; read without it by senders' peer caches). */
+  private volatile boolean closed;
   private volatile String migrateHint;
   /** Copies message bodies from and to this process; made on first need. */
   private volatile io.roam.kernel.image.MessageCodec codec;
@@ -102,7 +102,7 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
     }
   }
 
-  private synchronized boolean isClosed() {
+  private boolean isClosed() {
     return closed;
   }
 
@@ -196,7 +196,7 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   synchronized Map<ProcessId, PeerTraffic> traffic() {
     Map<ProcessId, PeerTraffic> out = new LinkedHashMap<>();
     traffic.forEach((k, t) -> out.put(k, new PeerTraffic(t[0], t[1], t[2], t[3])));
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   io.roam.kernel.image.MessageCodec codec() {
