@@ -18,7 +18,7 @@ public final class MessageCodec {
 
   public MessageCodec(ProcessRuntime rt) {
     var loader = rt.loader();
-    this.codec = HeapCodec.reusingLayouts(new ProcessHeapPolicy(loader, rt,
+    this.codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
         () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
   }
 

@@ -65,36 +65,6 @@ public final class ProcessImage {
 
   /** Writes the captured process to {@code file} atomically; returns the file's size. */
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
-        write(rt, mainClass, out);
-        out.flush();
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Files.size(file);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /** The snapshot of the captured process, in memory (a fork's copy; never touches a file). */
-  public static byte[] toBytes(ProcessRuntime rt, String mainClass) throws RoamException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(1 << 16);
-    try {
-      write(rt, mainClass, b);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return b.toByteArray();
-  }
-
-  /** Writes the snapshot of the captured process to {@code out} (not closed). */
-  private static void write(ProcessRuntime rt, String mainClass, OutputStream out) throws IOException, RoamException {
     ProcessClassLoader loader = rt.loader();
     List<String> initialized = rt.initializedClasses();
     for (ProcessState.ResourceHook h : rt.state().hooks()) {
@@ -105,6 +75,50 @@ public final class ProcessImage {
         new LinkedHashMap<>(rt.state().resources())};
     HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
         () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 20)) {
+        SnapshotWriter w = new SnapshotWriter(out);
+        w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
+        try (OutputStream s = w.openSection("code")) {
+          writeCode(loader.code(), s);
+        }
+        try (OutputStream s = w.openSection("heap")) {
+          codec.encode(root, s);
+        }
+        w.finish();
+        out.flush();
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.size(file);
+    } catch (SnapshotCaptureException e) {
+      throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The snapshot of the captured process in memory, as {@link #write} would write it to a file (a
+   * fork's copy; no file is touched). Keep the sections in sync with {@link #write}: they are
+   * written twice over rather than shared while other branches change {@code write}.
+   */
+  public static byte[] toBytes(ProcessRuntime rt, String mainClass) throws RoamException {
+    ProcessClassLoader loader = rt.loader();
+    List<String> initialized = rt.initializedClasses();
+    for (ProcessState.ResourceHook h : rt.state().hooks()) {
+      h.beforeCapture(rt.state());
+    }
+    Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
+        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
+        new LinkedHashMap<>(rt.state().resources())};
+    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
+        () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try {
       SnapshotWriter w = new SnapshotWriter(out);
       w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
@@ -117,7 +131,10 @@ public final class ProcessImage {
       w.finish();
     } catch (SnapshotCaptureException e) {
       throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+    return out.toByteArray();
   }
 
   private static byte[] meta(ProcessRuntime rt, String mainClass, CodeSource code, List<String> initialized)

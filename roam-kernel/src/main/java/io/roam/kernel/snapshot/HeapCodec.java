@@ -52,35 +52,19 @@ import java.io.UncheckedIOException;
 public final class HeapCodec {
   private final HeapPolicy policy;
   private final HeapLimits limits;
-  /** Class layouts kept across runs, or null (each run computes its own). */
-  private final Layouts layouts;
 
   public HeapCodec(HeapPolicy policy) {
     this(policy, HeapLimits.DEFAULT);
   }
 
   public HeapCodec(HeapPolicy policy, HeapLimits limits) {
-    this(policy, limits, false);
-  }
-
-  private HeapCodec(HeapPolicy policy, HeapLimits limits, boolean keepLayouts) {
     this.policy = policy;
     this.limits = limits;
-    this.layouts = keepLayouts ? new Layouts(policy) : null;
-  }
-
-  /**
-   * A codec for many small graphs under one policy (message bodies): the class layouts (fields
-   * found by reflection, allowlist checks) are computed once and kept, not once per run. The
-   * policy's answers must not change over the codec's life.
-   */
-  public static HeapCodec reusingLayouts(HeapPolicy policy) {
-    return new HeapCodec(policy, HeapLimits.DEFAULT, true);
   }
 
   /** Writes the graph reachable from {@code root} (may be null); does not close {@code out}. */
   public void encode(Object root, OutputStream out) throws IOException, SnapshotCaptureException {
-    new HeapEncoder(policy, layouts).encode(root, out);
+    new HeapEncoder(policy).encode(root, out);
   }
 
   /** The encoding of the graph reachable from {@code root}, in memory. */
@@ -99,7 +83,7 @@ public final class HeapCodec {
    * reads no further than {@code length}.
    */
   public Object decode(InputStream in, long length) throws IOException, SnapshotFormatException {
-    return new HeapDecoder(policy, limits, layouts).decode(in, length);
+    return new HeapDecoder(policy, limits).decode(in, length);
   }
 
   /** Decodes a heap section held in memory. */

@@ -39,14 +39,9 @@ final class HeapDecoder {
   private final DerivedKind.Rebuild rebuild = new DerivedKind.Rebuild();
 
   HeapDecoder(HeapPolicy policy, HeapLimits limits) {
-    this(policy, limits, null);
-  }
-
-  /** A decoder taking class layouts from {@code shared} (see {@link HeapCodec#reusingLayouts}). */
-  HeapDecoder(HeapPolicy policy, HeapLimits limits, Layouts shared) {
     this.policy = policy;
     this.limits = limits;
-    this.layouts = new Layouts(policy, shared);
+    this.layouts = new Layouts(policy);
   }
 
   Object decode(InputStream stream, long length) throws IOException, SnapshotFormatException {

@@ -73,13 +73,8 @@ final class HeapEncoder {
   private int sp;
 
   HeapEncoder(HeapPolicy policy) {
-    this(policy, null);
-  }
-
-  /** An encoder taking class layouts from {@code shared} (see {@link HeapCodec#reusingLayouts}). */
-  HeapEncoder(HeapPolicy policy, Layouts shared) {
     this.policy = policy;
-    this.layouts = new Layouts(policy, shared);
+    this.layouts = new Layouts(policy);
   }
 
   private static MethodHandle ourStackTrace() {

@@ -41,28 +41,15 @@ final class Layouts {
   private final HeapPolicy policy;
   private final Map<Class<?>, ClassLayout> cache = new HashMap<>();
   private final Map<Class<?>, Refusal> refused = new HashMap<>();
-  /** Layouts kept across runs of one codec (many small messages), or null. */
-  private final Layouts shared;
 
   Layouts(HeapPolicy policy) {
-    this(policy, null);
-  }
-
-  /** Layouts of one run that take what they lack from {@code shared} (thread-safe, long-lived). */
-  Layouts(HeapPolicy policy, Layouts shared) {
     this.policy = policy;
-    this.shared = shared;
   }
 
   /** The layout of exact class {@code c}, or the reason it is refused. */
   ClassLayout of(Class<?> c) throws Refusal {
     ClassLayout l = cache.get(c);
     if (l != null) {
-      return l;
-    }
-    if (shared != null) {
-      l = shared.ofShared(c);
-      cache.put(c, l);
       return l;
     }
     Refusal r = refused.get(c);
@@ -77,10 +64,6 @@ final class Layouts {
     }
     cache.put(c, l);
     return l;
-  }
-
-  private synchronized ClassLayout ofShared(Class<?> c) throws Refusal {
-    return of(c);
   }
 
   private ClassLayout compute(Class<?> c) throws Refusal {
