@@ -117,7 +117,7 @@ public final class ProcessImage {
         rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
         new LinkedHashMap<>(rt.state().resources())};
     HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
-        () -> LiteralStrings.of(loader.code(), loader.definedClassNames())));
+        () -> io.roam.kernel.process.LiteralStrings.of(loader.code(), loader.definedClassNames())));
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try {
       SnapshotWriter w = new SnapshotWriter(out);
