@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * forked child exchanging 100 000 numbered messages, each checking sender and sequence and
  * exiting 3 on the first one lost, duplicated or reordered), checkpointing the pair as consistent
  * cuts every 100 ms; the node JVM is killed with SIGKILL mid-run; {@code roam local recover} in a
- * new JVM brings both back from the last cut, with the messages that were in flight, and their
- * {@code out} files equal an uninterrupted run's, byte for byte.
+ * new JVM brings both back from the last cut, with the messages that were in flight, and is itself
+ * killed mid-run; a second recovery, in a third JVM, finishes the pair, and their {@code out}
+ * files equal an uninterrupted run's, byte for byte.
  */
 class RecoverPingPongAfterKillTest {
   @TempDir Path dir;
@@ -45,21 +46,15 @@ class RecoverPingPongAfterKillTest {
     Path node = dir.resolve("node");
     Process jvm = Jvm.startRoam(dir.resolve("node.out"), dir.resolve("node.err"), "local", "node",
         "--dir", node.toString(), "--cp", Corpus.classPath(), "--checkpoint-every", "100ms",
-        "--workers", "2", "--program", "apiuse.PingPong " + N + " 100 20");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        "--workers", "2", "--program", "apiuse.PingPong " + N + " 100 30");
     // kill after a few cuts that hold both processes, with the parent part-way
-    while (!(cutRound(node) >= 3 && Files.exists(node.resolve("n1.2/out"))
-        && Files.readString(node.resolve("n1.1/out")).contains("parent: 20000 "))) {
-      assertThat(jvm.isAlive()).as("node still running: %s", Files.exists(dir.resolve("node.err"))
-          ? Files.readString(dir.resolve("node.err")) : "").isTrue();
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(10);
-    }
-    jvm.destroyForcibly(); // SIGKILL
-    assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(props(node.resolve("n1.1")).getProperty("state")).as("parent unfinished at the kill")
-        .isEqualTo("RUNNING");
-    assertThat(Files.readString(node.resolve("n1.1/out"))).isNotEqualTo(parentOutput(N));
+    long first = killWhen(jvm, node, 3, "parent: 20000 ", dir.resolve("node.err"));
+
+    Process again = Jvm.startRoam(dir.resolve("recover1.out"), dir.resolve("recover1.err"), "local",
+        "recover", node.toString(), "--checkpoint-every", "100ms", "--workers", "2");
+    killWhen(again, node, first + 2, "parent: 60000 ", dir.resolve("recover1.err"));
+    assertThat(Files.readString(dir.resolve("recover1.err")))
+        .contains("roam: n1.1 resumed from checkpoint round " + first + "\n");
 
     Jvm.Run r = Jvm.roam("local", "recover", node.toString(), "--checkpoint-every", "150ms", "--workers", "2");
     assertThat(r.exit()).as(r.errText()).isZero();
@@ -68,7 +63,7 @@ class RecoverPingPongAfterKillTest {
         .matcher(r.errText());
     assertThat(m.find()).as(r.errText()).isTrue();
     assertThat(m.group(1)).isEqualTo(m.group(2)); // one cut
-    assertThat(Long.parseLong(m.group(1))).isGreaterThanOrEqualTo(3);
+    assertThat(Long.parseLong(m.group(1))).isGreaterThanOrEqualTo(first + 2);
     assertThat(r.errText()).contains("roam: n1.1 apiuse.PingPong exited 0")
         .contains("roam: n1.2 apiuse.PingPong exited 0");
     assertThat(Files.readString(node.resolve("n1.1/out"))).isEqualTo(parentOutput(N));
@@ -77,6 +72,28 @@ class RecoverPingPongAfterKillTest {
     assertThat(Files.readString(node.resolve("n1.2/err"))).isEmpty();
     assertThat(props(node.resolve("n1.1")).getProperty("state")).isEqualTo("EXITED");
     assertThat(props(node.resolve("n1.2")).getProperty("exitCode")).isEqualTo("0");
+  }
+
+  /**
+   * Kills the node JVM with SIGKILL once the node's last cut is at least round {@code round} and
+   * holds both processes and the parent has printed {@code mark}; returns the cut's round. The
+   * parent must still be unfinished then.
+   */
+  private static long killWhen(Process jvm, Path node, long round, String mark, Path err) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!(cutRound(node) >= round && Files.exists(node.resolve("n1.2/out"))
+        && Files.readString(node.resolve("n1.1/out")).contains(mark))) {
+      assertThat(jvm.isAlive()).as("node still running: %s", Files.exists(err) ? Files.readString(err) : "")
+          .isTrue();
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    jvm.destroyForcibly(); // SIGKILL
+    assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(props(node.resolve("n1.1")).getProperty("state")).as("parent unfinished at the kill")
+        .isEqualTo("RUNNING");
+    assertThat(Files.readString(node.resolve("n1.1/out"))).isNotEqualTo(parentOutput(N));
+    return cutRound(node);
   }
 
   private static long cutRound(Path node) {
