@@ -5,6 +5,7 @@
 #   roam-bench/run.sh                      # all of them: scimark capture startup poll (≈ 10–15 min)
 #   roam-bench/run.sh node                 # the node kernel: context switch, memory, checkpoints
 #   roam-bench/run.sh files                # virtual file I/O vs plain java
+#   roam-bench/run.sh messages             # messages per second through io.roam.api mailboxes
 #   roam-bench/run.sh capture startup      # only these
 #   ROUNDS=3 SKIP_BUILD=1 roam-bench/run.sh scimark
 #
@@ -52,6 +53,7 @@ for w in "${WHICH[@]}"; do
     poll)    JVM_ARGS=(); bench PollCost --rounds "${JMH_ROUNDS:-3}" ;;
     node)    JVM_ARGS=(-Xmx2g); bench NodeCost ${NODE_ARGS:-} ;;
     files)   JVM_ARGS=(); bench FileIoCost --rounds "${ROUNDS:-5}" ;;
-    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node, files)" >&2; exit 2 ;;
+    messages) JVM_ARGS=(-Xmx2g); bench MessageRate ${MESSAGE_ARGS:-} ;;
+    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node, files, messages)" >&2; exit 2 ;;
   esac
 done

@@ -88,7 +88,9 @@ final class LocalNode {
     @Override
     public Integer call() throws Exception {
       try (DurableNode n = DurableNode.recover(dir, durability.config(), durability.every, durability.keep)) {
-        System.err.println("roam: recovered " + n.processes().size() + " unfinished process(es) from " + dir);
+        System.err.println("roam: recovered " + n.recoveredUnfinished() + " unfinished process(es) from " + dir);
+        n.recoveredFrom().forEach((pid, round) -> System.err.println("roam: " + pid + " resumed "
+            + (round == 0 ? "from its start" : "from checkpoint round " + round)));
         return report(n.awaitAll(Duration.ofDays(3650)), n.processes());
       }
     }

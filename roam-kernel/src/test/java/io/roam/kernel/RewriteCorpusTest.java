@@ -87,7 +87,10 @@ class RewriteCorpusTest {
     try (Stream<Path> s = Files.walk(src)) {
       files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).collect(Collectors.toList());
     }
-    List<String> cmd = new ArrayList<>(List.of(javac.toString(), "--release", "" + release, "-d", out.toString()));
+    // the examples that use io.roam.api compile against it
+    String api = Path.of(io.roam.api.Roam.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    List<String> cmd = new ArrayList<>(List.of(javac.toString(), "--release", "" + release, "-cp", api,
+        "-d", out.toString()));
     cmd.addAll(files);
     Process p = new ProcessBuilder(cmd).inheritIO().start();
     assertThat(p.waitFor()).as("JDK 25 javac").isZero();

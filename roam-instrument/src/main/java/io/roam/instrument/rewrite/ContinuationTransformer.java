@@ -475,7 +475,8 @@ public final class ContinuationTransformer {
    */
   private boolean mayReachProcessCode(MethodInsnNode m) {
     if (m.owner.equals(CTX)) {
-      return m.name.equals("sleep") || m.name.equals("yield");
+      return m.name.equals("sleep") || m.name.equals("yield")
+          || m.name.equals("roamReceive") || m.name.equals("roamFork") || m.name.equals("roamCheckpoint");
     }
     if (m.name.equals("<init>") || m.owner.startsWith("[")) {
       return false;

@@ -36,7 +36,17 @@ public final class SystemCallRedirector {
       Map.entry("java/lang/Thread.yield()V", "yield"),
       Map.entry("java/lang/Thread.currentThread()Ljava/lang/Thread;", "currentThread"),
       Map.entry("java/lang/Math.random()D", "mathRandom"),
-      Map.entry("java/lang/StrictMath.random()D", "mathRandom"));
+      Map.entry("java/lang/StrictMath.random()D", "mathRandom"),
+      // io.roam.api.Roam: the process's kernel (VirtualSystem.roam*)
+      Map.entry("io/roam/api/Roam.isUnderRoam()Z", "roamIsUnderRoam"),
+      Map.entry("io/roam/api/Roam.self()Lio/roam/api/Pid;", "roamSelf"),
+      Map.entry("io/roam/api/Roam.send(Lio/roam/api/Pid;Ljava/lang/Object;)V", "roamSend"),
+      Map.entry("io/roam/api/Roam.receive(J)Lio/roam/api/Message;", "roamReceive"),
+      Map.entry("io/roam/api/Roam.receive()Lio/roam/api/Message;", "roamReceive"),
+      Map.entry("io/roam/api/Roam.spawn(Ljava/lang/String;[Ljava/lang/String;)Lio/roam/api/Pid;", "roamSpawn"),
+      Map.entry("io/roam/api/Roam.fork()Lio/roam/api/Pid;", "roamFork"),
+      Map.entry("io/roam/api/Roam.checkpoint()Z", "roamCheckpoint"),
+      Map.entry("io/roam/api/Roam.migrateHint(Ljava/lang/String;)V", "roamMigrateHint"));
 
   /** Instance calls on JDK objects → static forwarder taking the receiver first. */
   private static final Map<String, String> VIRTUAL_CALLS = Map.ofEntries(

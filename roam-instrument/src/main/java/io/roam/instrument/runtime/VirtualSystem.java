@@ -81,4 +81,33 @@ public interface VirtualSystem {
 
   /** The process's file interface: where its file calls go (see {@code FileRedirector}). */
   io.roam.instrument.runtime.files.FileService files();
+
+  // ---- io.roam.api.Roam (same names with prefix "roam", same descriptors; see SystemCallRedirector)
+
+  /** {@code Roam.isUnderRoam}. */
+  boolean roamIsUnderRoam();
+
+  /** {@code Roam.self}. */
+  io.roam.api.Pid roamSelf();
+
+  /** {@code Roam.send}. */
+  void roamSend(io.roam.api.Pid to, Object message);
+
+  /** Resumable. {@code Roam.receive(timeoutMillis)}. */
+  io.roam.api.Message roamReceive(long timeoutMillis);
+
+  /** Resumable. {@code Roam.receive()}. */
+  io.roam.api.Message roamReceive();
+
+  /** {@code Roam.spawn}. */
+  io.roam.api.Pid roamSpawn(String mainClass, String[] args);
+
+  /** Resumable. {@code Roam.fork}. */
+  io.roam.api.Pid roamFork();
+
+  /** Resumable. {@code Roam.checkpoint}. */
+  boolean roamCheckpoint();
+
+  /** {@code Roam.migrateHint}. */
+  void roamMigrateHint(String node);
 }

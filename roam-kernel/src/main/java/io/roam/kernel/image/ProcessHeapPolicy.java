@@ -28,6 +28,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
   static final String FILES = "kernel:files";
   /** Prefix of a process file object's name: re-created over its reopened handle. */
   static final String FILE_PREFIX = "file:";
+  static final String PID_NONE = "api:pid-none";
 
   /** The identity functions of {@link Combinators}, one per JVM, as the JDK's are. */
   private static final Map<String, Object> SINGLETONS = Map.of(
@@ -85,6 +86,9 @@ final class ProcessHeapPolicy implements HeapPolicy {
     if (o == runtime.files()) {
       return FILES;
     }
+    if (o == io.roam.api.Pid.NONE) {
+      return PID_NONE;
+    }
     if (o instanceof Combinators.Fn || o instanceof Combinators.IntOp || o instanceof Combinators.LongOp
         || o instanceof Combinators.DoubleOp) {
       for (Map.Entry<String, Object> e : SINGLETONS.entrySet()) {
@@ -106,6 +110,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
       case MAIN_THREAD -> runtime.state().mainThread;
       case RUNTIME -> Runtime.getRuntime();
       case FILES -> runtime.files();
+      case PID_NONE -> io.roam.api.Pid.NONE;
       default -> name.startsWith(FILE_PREFIX) ? fileObject(name) : SINGLETONS.get(name);
     };
   }
@@ -130,6 +135,7 @@ final class ProcessHeapPolicy implements HeapPolicy {
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
     return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
-        || c == VInputStreamReader.class || c == VOutputStreamWriter.class;
+        || c == VInputStreamReader.class || c == VOutputStreamWriter.class
+        || c == io.roam.api.Pid.class || c == io.roam.api.Message.class;
   }
 }

@@ -102,6 +102,41 @@ public final class ProcessImage {
     }
   }
 
+  /**
+   * The snapshot of the captured process in memory, as {@link #write} would write it to a file (a
+   * fork's copy; no file is touched). Keep the sections in sync with {@link #write}: they are
+   * written twice over rather than shared while other branches change {@code write}.
+   */
+  public static byte[] toBytes(ProcessRuntime rt, String mainClass) throws RoamException {
+    ProcessClassLoader loader = rt.loader();
+    List<String> initialized = rt.initializedClasses();
+    for (ProcessState.ResourceHook h : rt.state().hooks()) {
+      h.beforeCapture(rt.state());
+    }
+    Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
+        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
+        new LinkedHashMap<>(rt.state().resources())};
+    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
+        () -> io.roam.kernel.process.LiteralStrings.of(loader.code(), loader.definedClassNames())));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try {
+      SnapshotWriter w = new SnapshotWriter(out);
+      w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
+      try (OutputStream s = w.openSection("code")) {
+        writeCode(loader.code(), s);
+      }
+      try (OutputStream s = w.openSection("heap")) {
+        codec.encode(root, s);
+      }
+      w.finish();
+    } catch (SnapshotCaptureException e) {
+      throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private static byte[] meta(ProcessRuntime rt, String mainClass, CodeSource code, List<String> initialized)
       throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -190,7 +225,29 @@ public final class ProcessImage {
   public static Restored read(Path file, ClassLoader parent, VirtualConsole.Factory consoles)
       throws IOException, RoamException {
     try {
-      SnapshotReader r = SnapshotReader.open(file);
+      return read(SnapshotReader.open(file), file, parent, consoles);
+    } catch (SnapshotFormatException e) {
+      throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new RoamException("snapshot " + file + " does not exist", e);
+    }
+  }
+
+  /** Reads a snapshot held in memory ({@link #toBytes}); {@code label} names it in errors. */
+  public static Restored read(byte[] image, String label, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws RoamException {
+    try {
+      return read(SnapshotReader.read(new ByteArrayInputStream(image)), Path.of(label), parent, consoles);
+    } catch (SnapshotFormatException e) {
+      throw new RoamException("snapshot " + label + " is not usable: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new RoamException("snapshot " + label + " could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Restored read(SnapshotReader r, Path file, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws IOException, RoamException {
+    try {
       for (String s : List.of("meta", "code", "heap")) {
         if (!r.hasSection(s)) {
           throw new RoamException("snapshot " + file + " has no '" + s + "' section; it was not written by Roam");

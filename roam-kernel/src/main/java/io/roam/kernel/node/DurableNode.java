@@ -46,6 +46,12 @@ public final class DurableNode implements AutoCloseable {
   private final Map<ProcessId, Path> processes = new LinkedHashMap<>();
   private final Thread checkpointer;
   private volatile boolean closed;
+  /** Number of the last checkpoint round written (see {@link #round}). */
+  private long lastRound;
+  /** Processes that were unfinished when this node recovered them. */
+  private int recoveredUnfinished;
+  /** The checkpoint round each recovered process resumed from (0: from its start). */
+  private final Map<ProcessId, Long> recoveredFrom = new LinkedHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -54,6 +60,8 @@ public final class DurableNode implements AutoCloseable {
     this.keep = Math.max(1, keep);
     checkpointer = new Thread(this::checkpointLoop, "roam-checkpointer");
     checkpointer.setDaemon(true);
+    kernel.setChildConsoles(this::childConsole);
+    kernel.router.setCheckpointer(this::round);
   }
 
   /** A new durable node in {@code dir} (created if missing; must hold no processes yet). */
@@ -85,11 +93,29 @@ public final class DurableNode implements AutoCloseable {
     try (Stream<Path> s = Files.list(dir)) {
       pdirs = s.filter(p -> Files.exists(p.resolve("process.properties"))).sorted().toList();
     }
+    Cut cut = Cut.read(dir);
+    long counter = cut == null ? 0 : cut.counter;
     for (Path p : pdirs) {
       Properties d = load(p);
-      if ("RUNNING".equals(d.getProperty("state"))) {
-        n.resume(p, d);
+      ProcessId pid = ProcessId.parse(d.getProperty("pid"));
+      boolean unfinished = "RUNNING".equals(d.getProperty("state"));
+      if (cut != null && cut.pids.contains(pid)) {
+        // in the last consistent cut: back to it, even if it ended since (its peers go back too)
+        n.resume(p, d, pid, cut.round);
+      } else if (unfinished && d.getProperty("parent") == null) {
+        n.resume(p, d, pid, 0); // started after the cut (or no cut yet): from its start
+        counter = Math.max(counter, pid.seq());
+      } else {
+        continue; // ended before the cut, or made by Roam.spawn/fork after it: its parent remakes it
       }
+      if (unfinished) {
+        n.recoveredUnfinished++;
+      }
+    }
+    n.kernel.setCounter(counter);
+    n.lastRound = cut == null ? 0 : cut.round;
+    for (ProcessId pid : n.processes().keySet()) {
+      n.kernel.resume(pid); // all adopted before any runs: none sends to a peer not yet back
     }
     n.checkpointer.start();
     return n;
@@ -118,28 +144,50 @@ public final class DurableNode implements AutoCloseable {
     return pid;
   }
 
-  private void resume(Path pdir, Properties d) throws IOException, RoamException {
-    List<Path> cps = checkpoints(pdir);
-    ProcessId pid = null;
-    RoamException unreadable = null;
-    for (int i = cps.size() - 1; i >= 0 && pid == null; i--) {
-      try {
-        pid = kernel.adopt(cps.get(i), (o, e) -> console(pdir, o, e), 0);
-      } catch (RoamException e) {
-        unreadable = e; // a damaged file: fall back to the one before
-      }
-    }
-    if (pid == null && unreadable != null) {
-      throw new RoamException("no checkpoint of " + pdir.getFileName() + " could be read: "
-          + unreadable.getMessage(), unreadable);
-    }
-    if (pid == null) {
+  /**
+   * Resumes a process with its own id: from the checkpoint of round {@code round} (the cut), or,
+   * for round 0, from its start.
+   */
+  private void resume(Path pdir, Properties d, ProcessId pid, long round) throws IOException, RoamException {
+    if (round > 0) {
+      Path cp = pdir.resolve("checkpoint-" + round + ".roam");
+      kernel.adopt(cp, (o, e) -> console(pdir, o, e), 0, pid);
+    } else {
       // Crashed before its first checkpoint: start again; the console drops all it showed.
       CodeSource code = CodeSource.fromClassPath(d.getProperty("classPath"));
-      pid = kernel.spawn(code, d.getProperty("main"), decode(d.getProperty("args")), console(pdir, 0, 0), 0);
+      kernel.spawn(code, d.getProperty("main"), decode(d.getProperty("args")), console(pdir, 0, 0), 0, pid);
     }
     synchronized (processes) {
       processes.put(pid, pdir);
+      recoveredFrom.put(pid, round);
+    }
+  }
+
+  /**
+   * The console of a process made by {@code Roam.spawn} or {@code Roam.fork}: a directory of its
+   * own, as every durable process has. After a recovery its parent may make it again (it was
+   * made after the cut): the directory is reused and what it already shows is not repeated.
+   */
+  private VirtualConsole childConsole(ProcessId child, ProcessId parent, String mainClass,
+      VirtualConsole parentConsole) {
+    try {
+      Path pdir = dir.resolve(child.toString());
+      Files.createDirectories(pdir);
+      Path parentDir = snapshotOfProcesses().get(parent);
+      Properties pd = parentDir == null ? new Properties() : load(parentDir);
+      Properties d = new Properties();
+      d.setProperty("pid", child.toString());
+      d.setProperty("parent", parent.toString());
+      d.setProperty("classPath", pd.getProperty("classPath", ""));
+      d.setProperty("main", mainClass);
+      d.setProperty("state", "RUNNING");
+      store(pdir, d);
+      synchronized (processes) {
+        processes.put(child, pdir);
+      }
+      return console(pdir, 0, 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot make the directory of process " + child, e);
     }
   }
 
@@ -210,8 +258,15 @@ public final class DurableNode implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      for (Map.Entry<ProcessId, Path> p : snapshotOfProcesses().entrySet()) {
-        checkpointQuietly(p.getKey(), p.getValue());
+      kernel.router.freezeLock.lock();
+      try {
+        round();
+      } catch (RoamException | IOException | TimeoutException e) {
+        // a process that could not be stopped in time: the next round retries
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        kernel.router.freezeLock.unlock();
       }
     }
   }
@@ -222,41 +277,114 @@ public final class DurableNode implements AutoCloseable {
     }
   }
 
-  private void checkpointQuietly(ProcessId pid, Path pdir) {
-    try {
-      ProcessInfo i = kernel.info(pid);
-      if (i.status().isFinal()) {
-        recordEnd(pdir, i);
-        return;
-      }
-      checkpoint(pid, pdir);
-    } catch (RoamException | IOException | TimeoutException e) {
-      // A process that ended meanwhile, or a capture that must wait: the next round retries.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Writes a checkpoint of the process now (keeping the newest {@code keep}); returns its file. */
+  /**
+   * Writes a checkpoint round of the whole node now and returns the file of {@code pid} in it
+   * (see {@link #round}).
+   */
   public Path checkpoint(ProcessId pid) throws IOException, RoamException, TimeoutException,
       InterruptedException {
     Path pdir = snapshotOfProcesses().get(pid);
     if (pdir == null) {
       throw new RoamException("no durable process " + pid);
     }
-    return checkpoint(pid, pdir);
+    kernel.router.freezeLock.lock();
+    try {
+      round();
+      return pdir.resolve("checkpoint-" + lastRound + ".roam");
+    } finally {
+      kernel.router.freezeLock.unlock();
+    }
   }
 
-  private Path checkpoint(ProcessId pid, Path pdir) throws IOException, RoamException,
-      TimeoutException, InterruptedException {
-    List<Path> old = checkpoints(pdir);
-    long n = old.isEmpty() ? 1 : number(old.get(old.size() - 1)) + 1;
-    Path file = pdir.resolve("checkpoint-" + n + ".roam");
-    kernel.checkpoint(pid, file, Duration.ofSeconds(30));
-    for (int i = 0; i < old.size() + 1 - keep; i++) {
-      Files.deleteIfExists(old.get(i));
+  /**
+   * One checkpoint round, a consistent cut of the node: suspends every live process, then
+   * writes each one's checkpoint {@code checkpoint-<round>.roam}, then the cut file naming the
+   * round, the node's id counter and the processes in it, then resumes them. No process runs
+   * while the others are written, so a message is either in its sender's past and its receiver's
+   * mailbox (or past), or in neither: recovery neither loses nor duplicates one. Called with the
+   * router's freeze lock held. If a process cannot be stopped in time, no cut is written.
+   */
+  private void round() throws IOException, RoamException, TimeoutException, InterruptedException {
+    Map<ProcessId, Path> stopped = new LinkedHashMap<>();
+    List<ProcessId> toResume = new ArrayList<>();
+    java.util.Set<ProcessId> seen = new java.util.HashSet<>();
+    try {
+      // until no new process appears: one that a process spawned before it was stopped is in
+      // the table by then (spawn registers the child before it returns), and belongs in the cut
+      for (Map<ProcessId, Path> all; (all = snapshotOfProcesses()).size() > seen.size(); ) {
+        for (Map.Entry<ProcessId, Path> p : all.entrySet()) {
+          if (seen.add(p.getKey())) {
+            stop(p.getKey(), p.getValue(), stopped, toResume);
+          }
+        }
+      }
+      long n = lastRound + 1;
+      for (Map.Entry<ProcessId, Path> p : stopped.entrySet()) {
+        kernel.checkpoint(p.getKey(), p.getValue().resolve("checkpoint-" + n + ".roam"), Duration.ofSeconds(30));
+      }
+      new Cut(n, kernel.counter(), List.copyOf(stopped.keySet())).write(dir);
+      lastRound = n;
+      for (Path pdir : stopped.values()) {
+        List<Path> old = checkpoints(pdir);
+        for (int i = 0; i < old.size() - keep; i++) {
+          Files.deleteIfExists(old.get(i));
+        }
+      }
+    } finally {
+      for (ProcessId pid : toResume) {
+        kernel.resume(pid);
+      }
     }
-    return file;
+  }
+
+  /** Suspends one process for a round (or records its end). */
+  private void stop(ProcessId pid, Path pdir, Map<ProcessId, Path> stopped, List<ProcessId> toResume)
+      throws IOException, RoamException, TimeoutException, InterruptedException {
+    ProcessInfo i = kernel.info(pid);
+    if (i.status().isFinal()) {
+      recordEnd(pdir, i);
+    } else if (kernel.suspend(pid, Duration.ofSeconds(30)) == ProcessStatus.SUSPENDED) {
+      stopped.put(pid, pdir);
+      if (i.status() != ProcessStatus.SUSPENDED) {
+        toResume.add(pid);
+      }
+    } else {
+      recordEnd(pdir, kernel.info(pid));
+    }
+  }
+
+  /** The last checkpoint round: its number, the node's id counter then, the processes in it. */
+  private record Cut(long round, long counter, List<ProcessId> pids) {
+    static final String FILE = "cut.properties";
+
+    void write(Path dir) throws IOException {
+      Properties p = new Properties();
+      p.setProperty("round", String.valueOf(round));
+      p.setProperty("counter", String.valueOf(counter));
+      p.setProperty("pids", String.join(",", pids.stream().map(ProcessId::toString).toList()));
+      Path tmp = dir.resolve(FILE + ".tmp");
+      try (Writer w = Files.newBufferedWriter(tmp)) {
+        p.store(w, "Roam durable node: last consistent checkpoint round");
+      }
+      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Cut read(Path dir) throws IOException {
+      Path f = dir.resolve(FILE);
+      if (!Files.exists(f)) {
+        return null;
+      }
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(f)) {
+        p.load(r);
+      }
+      String pids = p.getProperty("pids", "");
+      return new Cut(Long.parseLong(p.getProperty("round")), Long.parseLong(p.getProperty("counter")),
+          pids.isEmpty() ? List.of() : java.util.Arrays.stream(pids.split(",")).map(ProcessId::parse).toList());
+    }
   }
 
   /** Checkpoint files of a process, oldest first. */
@@ -279,10 +407,15 @@ public final class DurableNode implements AutoCloseable {
       TimeoutException, InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     Map<ProcessId, ProcessInfo> out = new LinkedHashMap<>();
-    for (Map.Entry<ProcessId, Path> p : snapshotOfProcesses().entrySet()) {
-      ProcessInfo i = kernel.await(p.getKey(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-      recordEnd(p.getValue(), i);
-      out.put(p.getKey(), i);
+    // processes started meanwhile (Roam.spawn, Roam.fork) are waited for too
+    for (Map<ProcessId, Path> all; (all = snapshotOfProcesses()).size() > out.size(); ) {
+      for (Map.Entry<ProcessId, Path> p : all.entrySet()) {
+        if (!out.containsKey(p.getKey())) {
+          ProcessInfo i = kernel.await(p.getKey(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+          recordEnd(p.getValue(), i);
+          out.put(p.getKey(), i);
+        }
+      }
     }
     return out;
   }
@@ -298,6 +431,18 @@ public final class DurableNode implements AutoCloseable {
       d.setProperty("failure", i.failure());
     }
     store(pdir, d);
+  }
+
+  /** The checkpoint round each process {@link #recover} resumed came from (0: its start). */
+  public Map<ProcessId, Long> recoveredFrom() {
+    synchronized (processes) {
+      return new LinkedHashMap<>(recoveredFrom);
+    }
+  }
+
+  /** How many processes were unfinished when {@link #recover} resumed them. */
+  public int recoveredUnfinished() {
+    return recoveredUnfinished;
   }
 
   /** The kernel (for accounting and control). */

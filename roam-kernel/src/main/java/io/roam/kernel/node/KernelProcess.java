@@ -73,6 +73,8 @@ final class KernelProcess {
     var c = runtime.console();
     return new ProcessInfo(pid, mainClass, status, exitCode, failure, nice, foreign, cpuNanos,
         System.nanoTime() - createdNanos, slices, preemptions, lastTtsp, maxTtsp, stateBytes,
-        c.outWritten(), c.errWritten(), runtime.files().bytesByPath());
+        c.outWritten(), c.errWritten(), runtime.files().bytesByPath(),
+        runtime.api() instanceof ProcessEndpoint e ? e.traffic() : java.util.Map.of(),
+        runtime.api() instanceof ProcessEndpoint e ? e.migrateHint() : null);
   }
 }

@@ -57,6 +57,16 @@ public final class NodeKernel implements AutoCloseable {
   private final Scheduler scheduler;
   private final AtomicLong counter = new AtomicLong();
   private final Map<ProcessId, KernelProcess> table = new ConcurrentHashMap<>();
+  /** Mailboxes, spawn and fork of {@code io.roam.api.Roam} (see api.md). */
+  final MessageRouter router = new MessageRouter(this);
+  private volatile ChildConsoles childConsoles = (child, parent, main, parentConsole) -> parentConsole;
+
+  /** Makes the console of a process created by {@code Roam.spawn} or {@code Roam.fork}. */
+  @FunctionalInterface
+  public interface ChildConsoles {
+    /** The default shares the parent's console, as a Unix child shares its parent's terminal. */
+    VirtualConsole create(ProcessId child, ProcessId parent, String mainClass, VirtualConsole parentConsole);
+  }
 
   public NodeKernel(Config config) {
     this.config = config;
@@ -68,6 +78,11 @@ public final class NodeKernel implements AutoCloseable {
     return config;
   }
 
+  /** Sets how the consoles of spawned and forked processes are made. */
+  public void setChildConsoles(ChildConsoles c) {
+    this.childConsoles = c;
+  }
+
   /**
    * Starts {@code mainClass.main(args)} from {@code code} as a new process of this node, its
    * output going to {@code console}.
@@ -76,7 +91,7 @@ public final class NodeKernel implements AutoCloseable {
       int nice) throws RoamException {
     ProcessClassLoader loader = new ProcessClassLoader(code, NodeKernel.class.getClassLoader());
     ProcessRuntime rt = new ProcessRuntime(loader, ProcessState.fresh(), console);
-    return start(rt, mainClass, args.clone(), false, nice);
+    return start(rt, mainClass, args.clone(), false, nice, null, true);
   }
 
   /**
@@ -86,11 +101,79 @@ public final class NodeKernel implements AutoCloseable {
   public ProcessId adopt(Path snapshot, VirtualConsole.Factory consoles, int nice)
       throws IOException, RoamException {
     ProcessImage.Restored r = ProcessImage.read(snapshot, NodeKernel.class.getClassLoader(), consoles);
-    return start(r.runtime(), r.mainClass(), null, false, nice);
+    return start(r.runtime(), r.mainClass(), null, false, nice, null, true);
+  }
+
+  /**
+   * As {@link #adopt(Path, VirtualConsole.Factory, int)}, keeping the process's id {@code pid}
+   * (a recovered process of this node; later ids of this node count on from at least its), and
+   * held: it runs at {@link #resume}, so that a group of processes that talk to each other is
+   * adopted whole before any of them sends.
+   */
+  public ProcessId adopt(Path snapshot, VirtualConsole.Factory consoles, int nice, ProcessId pid)
+      throws IOException, RoamException {
+    ProcessImage.Restored r = ProcessImage.read(snapshot, NodeKernel.class.getClassLoader(), consoles);
+    return start(r.runtime(), r.mainClass(), null, false, nice, pid, false);
+  }
+
+  /**
+   * As {@link #spawn}, with the id {@code pid} (a recovered process restarted from its beginning),
+   * held until {@link #resume}.
+   */
+  public ProcessId spawn(CodeSource code, String mainClass, String[] args, VirtualConsole console,
+      int nice, ProcessId pid) throws RoamException {
+    ProcessClassLoader loader = new ProcessClassLoader(code, NodeKernel.class.getClassLoader());
+    ProcessRuntime rt = new ProcessRuntime(loader, ProcessState.fresh(), console);
+    return start(rt, mainClass, args.clone(), false, nice, pid, false);
+  }
+
+  /** The last process id this node gave out (its counter). */
+  public long counter() {
+    return counter.get();
+  }
+
+  /** Sets the counter: the next id given out is {@code value + 1} (a recovered node). */
+  public void setCounter(long value) {
+    counter.set(value);
+  }
+
+  /** A new process id of this node. */
+  ProcessId nextPid() {
+    return new ProcessId(config.nodeId(), counter.incrementAndGet());
+  }
+
+  /** {@code Roam.spawn}: {@code mainClass} from the code of {@code parent}, as a new process. */
+  ProcessId spawnChild(ProcessId parent, String mainClass, String[] args) throws RoamException {
+    KernelProcess p = process(parent);
+    ProcessId pid = nextPid();
+    VirtualConsole console = childConsoles.create(pid, parent, mainClass, p.runtime.console());
+    ProcessClassLoader loader = new ProcessClassLoader(p.runtime.loader().code(),
+        NodeKernel.class.getClassLoader());
+    ProcessRuntime rt = new ProcessRuntime(loader, ProcessState.fresh(), console);
+    return start(rt, mainClass, args, false, p.nice - (p.foreign ? config.foreignNice() : 0), pid, true);
+  }
+
+  /** {@code Roam.fork}: starts the in-memory image of the stopped {@code parent} as {@code child}. */
+  void startFork(ProcessId parent, ProcessId child, byte[] image) throws RoamException {
+    KernelProcess p = process(parent);
+    ProcessImage.Restored r = ProcessImage.read(image, "fork of " + parent,
+        NodeKernel.class.getClassLoader(), (o, e) -> childConsoles.create(child, parent, p.mainClass, p.runtime.console()));
+    r.runtime().state().resources().remove(ProcessEndpoint.RESOURCE); // a child's mailbox starts empty
+    start(r.runtime(), r.mainClass(), null, p.foreign, p.nice - (p.foreign ? config.foreignNice() : 0), child, true);
+  }
+
+  /** The status of a process of the table, or null. */
+  ProcessStatus statusOrNull(ProcessId pid) {
+    KernelProcess p = table.get(pid);
+    return p == null ? null : p.status;
+  }
+
+  String mainClassOf(ProcessId pid) throws RoamException {
+    return process(pid).mainClass;
   }
 
   private ProcessId start(ProcessRuntime rt, String mainClass, String[] args, boolean foreign,
-      int nice) throws RoamException {
+      int nice, ProcessId given, boolean run) throws RoamException {
     MethodHandle main;
     try {
       main = ProcessRunner.mainMethod(rt.loader(), mainClass);
@@ -98,7 +181,13 @@ public final class NodeKernel implements AutoCloseable {
       throw new RoamException("main class " + mainClass + " has no public static void main(String[])"
           + " on the class path; check the class path and the class name (" + e + ")", e);
     }
-    ProcessId pid = new ProcessId(config.nodeId(), counter.incrementAndGet());
+    ProcessId pid = given;
+    if (pid == null) {
+      pid = nextPid();
+    } else {
+      long seq = pid.seq();
+      counter.accumulateAndGet(seq, Math::max);
+    }
     rt.setScheduled(true);
     rt.onExit(code -> {
       throw new ProcessRunner.ProcessExit(code);
@@ -106,8 +195,13 @@ public final class NodeKernel implements AutoCloseable {
     KernelProcess p = new KernelProcess(pid, mainClass, rt, main, args, foreign,
         nice + (foreign ? config.foreignNice() : 0));
     rt.setWakeListener(() -> scheduler.wake(p));
+    router.attach(pid, rt);
+    ProcessId id = pid;
+    p.ended.whenComplete((i, e) -> router.detach(id));
     table.put(pid, p);
-    scheduler.makeRunnable(p);
+    if (run) {
+      scheduler.makeRunnable(p);
+    }
     return pid;
   }
 
@@ -223,6 +317,7 @@ public final class NodeKernel implements AutoCloseable {
   /** Kills every process still in the table and stops the workers (waits up to 5 s). */
   @Override
   public void close() {
+    router.close();
     List<KernelProcess> stuck = scheduler.close(new ArrayList<>(table.values()), 5_000_000_000L);
     for (KernelProcess p : stuck) {
       p.failure = "still running when its node closed (no safe point within 5 s)";

@@ -23,9 +23,13 @@ package io.roam.kernel.node;
  * @param errBytes bytes the program wrote to its standard error
  * @param fileBytes bytes read and written per file (absolute path in the process's view), since
  *     the process started, across moves; see {@code io.roam.kernel.files}
+ * @param peers messages exchanged through {@code io.roam.api.Roam}, per peer process
+ * @param migrateHint the node the process last named in {@code Roam.migrateHint}, or null
  */
 public record ProcessInfo(ProcessId pid, String mainClass, ProcessStatus status, int exitCode,
     String failure, int nice, boolean foreign, long cpuNanos, long ageNanos, long slices,
     long preemptions, long lastTimeToSafePointNanos, long maxTimeToSafePointNanos,
     long stateBytes, long outBytes, long errBytes,
-    java.util.Map<String, io.roam.kernel.files.FileBytes> fileBytes) {}
+    java.util.Map<String, io.roam.kernel.files.FileBytes> fileBytes,
+    java.util.Map<ProcessId, PeerTraffic> peers,
+    String migrateHint) {}

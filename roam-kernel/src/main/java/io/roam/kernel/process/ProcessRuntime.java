@@ -87,6 +87,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private PrintStream outOverride;
   private PrintStream errOverride;
   private InputStream inOverride;
+  /** The kernel service behind {@code io.roam.api.Roam}, or null outside a node. */
+  private volatile ProcessApi api;
   /** Names of classes whose initializer must not run: their statics come from a snapshot. */
   private volatile Set<String> restoring = Set.of();
 
@@ -520,6 +522,124 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   public List<String> initializedClasses() {
     synchronized (state.initialized) {
       return new ArrayList<>(state.initialized);
+    }
+  }
+
+  // ------------------------------------------------------------------ io.roam.api.Roam
+
+  /** Installs the kernel service behind {@code io.roam.api.Roam} (see {@link ProcessApi}). */
+  public void setApi(ProcessApi api) {
+    this.api = api;
+  }
+
+  /** The installed {@link ProcessApi}, or null. */
+  public ProcessApi api() {
+    return api;
+  }
+
+  private ProcessApi api(String call) {
+    ProcessApi a = api;
+    if (a == null) {
+      throw new IllegalStateException("io.roam.api.Roam." + call + " needs a Roam node, and this"
+          + " process runs alone ('roam local run'); run it with 'roam local node --program ...'");
+    }
+    return a;
+  }
+
+  /**
+   * True when a blocking call may unwind here now: the stack is capturable (not inside {@code
+   * synchronized}, not called back from JDK code).
+   */
+  public boolean canUnwindHere() {
+    return check.stackIsSafe();
+  }
+
+  @Override
+  public boolean roamIsUnderRoam() {
+    return true;
+  }
+
+  @Override
+  public io.roam.api.Pid roamSelf() {
+    ProcessApi a = api;
+    return a == null ? io.roam.api.Pid.of("local", 1) : a.self();
+  }
+
+  @Override
+  public void roamSend(io.roam.api.Pid to, Object message) {
+    try {
+      api("send").send(to, message);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "send");
+    }
+  }
+
+  @Override
+  public io.roam.api.Message roamReceive(long timeoutMillis) {
+    try {
+      return api("receive").receive(timeoutMillis);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "receive");
+    }
+  }
+
+  @Override
+  public io.roam.api.Message roamReceive() {
+    try {
+      return api("receive").receive(-1);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "receive");
+    }
+  }
+
+  @Override
+  public io.roam.api.Pid roamSpawn(String mainClass, String[] args) {
+    try {
+      return api("spawn").spawn(mainClass, args);
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "spawn");
+    }
+  }
+
+  @Override
+  public io.roam.api.Pid roamFork() {
+    try {
+      return api("fork").fork();
+    } catch (RuntimeException e) {
+      throw asFromRoam(e, "fork");
+    }
+  }
+
+  /**
+   * An error of a {@code Roam} call as the program would see it without the kernel in between:
+   * the kernel's frames and the context class's forwarder become one {@code io.roam.api.Roam}
+   * frame.
+   */
+  private static RuntimeException asFromRoam(RuntimeException e, String call) {
+    StackTraceElement[] st = e.getStackTrace();
+    for (int i = 0; i < st.length; i++) {
+      if (st[i].getClassName().equals(ContextClass.NAME)) {
+        StackTraceElement[] out = new StackTraceElement[st.length - i];
+        out[0] = new StackTraceElement("io.roam.api.Roam", call, "Roam.java", -1);
+        System.arraycopy(st, i + 1, out, 1, st.length - i - 1);
+        e.setStackTrace(out);
+        break;
+      }
+    }
+    return e;
+  }
+
+  @Override
+  public boolean roamCheckpoint() {
+    ProcessApi a = api;
+    return a != null && a.checkpoint();
+  }
+
+  @Override
+  public void roamMigrateHint(String node) {
+    ProcessApi a = api;
+    if (a != null) {
+      a.migrateHint(node);
     }
   }
 }

@@ -40,20 +40,20 @@ final class HeapEncoder {
   private final Map<Integer, String> canonicalNames = new HashMap<>();
 
   /** Class reference per object (see {@link HeapFormat}). */
-  private int[] classOf = new int[1024];
+  private int[] classOf = new int[16];
   /** Entries of hashed and immutable collections, by id, as read during discovery. */
-  private Object[] entries = new Object[1024];
+  private Object[] entries = new Object[16];
   /** Discovering object and its slot (field index, array index, entry index) per object. */
-  private int[] parent = new int[1024];
-  private int[] slot = new int[1024];
+  private int[] parent = new int[16];
+  private int[] slot = new int[16];
   /**
    * Reference log: the references of every object as ids + 1 (0 for null), recorded during
    * discovery so writing needs no identity lookups. Object id's references start at refBase[id]:
    * its reference fields in order, then its entries (or an array's elements).
    */
-  private int[] refLog = new int[4096];
-  private int[] refBase = new int[1024];
-  private int[] refCount = new int[1024];
+  private int[] refLog = new int[64];
+  private int[] refBase = new int[16];
+  private int[] refCount = new int[16];
   private int refTotal;
   private int[] fillOrder = new int[64];
   private int fillCount;
@@ -67,9 +67,9 @@ final class HeapEncoder {
   private final Map<Class<?>, Boolean> unstableHash = new HashMap<>();
 
   // The work stack: object (or EXIT with the id in stackParent), discovering object, slot.
-  private Object[] stackObj = new Object[1024];
-  private int[] stackParent = new int[1024];
-  private int[] stackSlot = new int[1024];
+  private Object[] stackObj = new Object[64];
+  private int[] stackParent = new int[64];
+  private int[] stackSlot = new int[64];
   private int sp;
 
   HeapEncoder(HeapPolicy policy) {
@@ -92,7 +92,8 @@ final class HeapEncoder {
       discover(root);
       afterDiscovery();
     }
-    HeapOutput out = new HeapOutput(os);
+    // a graph held in memory (a message) gets a buffer of its own size, not 256 KiB
+    HeapOutput out = os instanceof java.io.ByteArrayOutputStream ? new HeapOutput(os, 1024) : new HeapOutput(os);
     out.writeInt(HeapFormat.MAGIC);
     out.writeVarInt(classes.size());
     for (ClassLayout l : classes) {

@@ -18,13 +18,20 @@ final class HeapOutput {
   private static final int BUFFER_SIZE = 256 * 1024;
 
   private final OutputStream out;
-  private final byte[] buf = new byte[BUFFER_SIZE];
-  private final ByteBuffer bb = ByteBuffer.wrap(buf).order(ORDER);
+  private final byte[] buf;
+  private final ByteBuffer bb;
   /** Bytes handed to {@link #out} so far. */
   private long flushed;
 
   HeapOutput(OutputStream out) {
+    this(out, BUFFER_SIZE);
+  }
+
+  /** With a buffer of {@code size} bytes (at least 64): small graphs (messages) need no 256 KiB. */
+  HeapOutput(OutputStream out, int size) {
     this.out = out;
+    this.buf = new byte[Math.max(64, size)];
+    this.bb = ByteBuffer.wrap(buf).order(ORDER);
   }
 
   /** Bytes written so far, buffered or not. */

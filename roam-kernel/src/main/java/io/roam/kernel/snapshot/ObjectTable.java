@@ -10,10 +10,10 @@ import java.util.Arrays;
  * Not thread-safe; nothing is ever removed.
  */
 final class ObjectTable {
-  private Object[] objects = new Object[1024];
+  private Object[] objects = new Object[16];
   private int size;
   /** Index slots, two ints each (one cache line serves both): id + 1 (0 when empty), hash. */
-  private int[] table = new int[2 * 2048];
+  private int[] table = new int[2 * 32];
 
   int size() {
     return size;

@@ -1,0 +1,182 @@
+package io.roam.kernel.node;
+
+import io.roam.api.Pid;
+import io.roam.instrument.runtime.Continuation;
+import io.roam.kernel.RoamException;
+import io.roam.kernel.image.ProcessImage;
+import io.roam.kernel.process.ProcessRuntime;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The node side of {@code io.roam.api.Roam}: one {@link ProcessEndpoint} per live process of a
+ * {@link NodeKernel}, found by pid for {@link ProcessEndpoint#send}; spawn; and the requests a
+ * process cannot serve on its own carrier because they need it stopped — fork (copy its image
+ * into a new process) and checkpoint — which run on the router's own thread once the process has
+ * unwound.
+ *
+ * <p>{@link #freezeLock} orders every operation that suspends processes and resumes them again
+ * (a fork's copy, a durable node's checkpoint round): one at a time, so that none resumes a
+ * process another one still needs stopped. Thread-safe.
+ */
+final class MessageRouter {
+  private final NodeKernel kernel;
+  private final Map<ProcessId, ProcessEndpoint> endpoints = new ConcurrentHashMap<>();
+  /** Held while processes are suspended on purpose (fork copies, checkpoint rounds). */
+  final ReentrantLock freezeLock = new ReentrantLock();
+  /** Runs fork and checkpoint requests; made on first need. */
+  private ExecutorService requests;
+  /** Writes a checkpoint of the whole node (set by a durable node), or null. */
+  private volatile CheckpointRound checkpointer;
+
+  /** A consistent checkpoint of every process of the node; called with {@link #freezeLock} held. */
+  interface CheckpointRound {
+    void run() throws Exception;
+  }
+
+  MessageRouter(NodeKernel kernel) {
+    this.kernel = kernel;
+  }
+
+  /** Gives a starting process its endpoint, with the mailbox its snapshot held (if any). */
+  ProcessEndpoint attach(ProcessId pid, ProcessRuntime rt) {
+    ProcessEndpoint e = new ProcessEndpoint(pid, rt, this);
+    e.restore(rt.state());
+    rt.setApi(e);
+    rt.state().addHook(e);
+    endpoints.put(pid, e);
+    return e;
+  }
+
+  /** The process ended: its mailbox goes, sends to it fail. */
+  void detach(ProcessId pid) {
+    ProcessEndpoint e = endpoints.remove(pid);
+    if (e != null) {
+      e.close();
+    }
+  }
+
+  /** The endpoint of a live process of this node, or null. */
+  ProcessEndpoint endpoint(Pid pid) {
+    if (pid.isNone() || !pid.node().equals(kernel.config().nodeId())) {
+      return null;
+    }
+    return endpoints.get(new ProcessId(pid.node(), pid.seq()));
+  }
+
+  void setCheckpointer(CheckpointRound c) {
+    this.checkpointer = c;
+  }
+
+  boolean checkpoints() {
+    return checkpointer != null;
+  }
+
+  Pid spawn(ProcessEndpoint parent, String mainClass, String[] args) {
+    try {
+      ProcessId child = kernel.spawnChild(parent.pid, mainClass, args);
+      return Pid.of(child.node(), child.seq());
+    } catch (RoamException e) {
+      throw new IllegalArgumentException("Roam.spawn(" + mainClass + ") from " + parent.apiPid + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------ requests of stopped processes
+
+  void forkLater(ProcessEndpoint parent) {
+    submit(() -> whileStopped(parent, ProcessEndpoint.FORK_PENDING, () -> fork(parent)));
+  }
+
+  void checkpointLater(ProcessEndpoint p) {
+    submit(() -> whileStopped(p, ProcessEndpoint.CHECKPOINT_PENDING, () -> checkpoint(p)));
+  }
+
+  private synchronized void submit(Runnable r) {
+    if (requests == null) {
+      requests = Executors.newSingleThreadExecutor(r2 -> {
+        Thread t = new Thread(r2, "roam-api-" + kernel.config().nodeId());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    requests.execute(r);
+  }
+
+  /**
+   * Suspends the process (it has unwound, or is about to, in the call that asked), runs {@code
+   * action} if it is still stopped in that call ({@code pending} in its continuation), and lets
+   * it run again unless someone else had it suspended.
+   */
+  private void whileStopped(ProcessEndpoint e, String pending, Runnable action) {
+    freezeLock.lock();
+    try {
+      ProcessStatus before = kernel.statusOrNull(e.pid);
+      if (before == null || before.isFinal()
+          || kernel.suspend(e.pid, Duration.ofSeconds(60)) != ProcessStatus.SUSPENDED) {
+        return;
+      }
+      try {
+        if (pending.equals(e.runtime.state().mainContinuation.syscallState)) {
+          action.run();
+        }
+      } finally {
+        e.requestPending = false;
+        if (before != ProcessStatus.SUSPENDED) {
+          kernel.resume(e.pid);
+        }
+      }
+    } catch (RoamException | TimeoutException ex) {
+      // the process ended or could not be stopped: nothing to answer
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    } finally {
+      freezeLock.unlock();
+    }
+  }
+
+  /** The parent is stopped in fork: copies its image into a new process, answers both. */
+  private void fork(ProcessEndpoint parent) {
+    Continuation main = parent.runtime.state().mainContinuation;
+    try {
+      parent.runtime.console().flush();
+      ProcessId child = kernel.nextPid();
+      main.syscallState = ProcessEndpoint.FORK_CHILD;
+      byte[] image;
+      try {
+        image = ProcessImage.toBytes(parent.runtime, kernel.mainClassOf(parent.pid));
+      } finally {
+        main.syscallState = ProcessEndpoint.FORK_PENDING;
+      }
+      kernel.startFork(parent.pid, child, image);
+      main.syscallState = ProcessEndpoint.FORK_PARENT + child;
+    } catch (RoamException | RuntimeException ex) {
+      main.syscallState = ProcessEndpoint.FORK_FAILED + "Roam.fork() in process " + parent.apiPid
+          + " failed: " + ex.getMessage();
+    }
+  }
+
+  /** The process is stopped in checkpoint: runs the node's checkpoint round, answers true. */
+  private void checkpoint(ProcessEndpoint p) {
+    Continuation main = p.runtime.state().mainContinuation;
+    CheckpointRound c = checkpointer;
+    main.syscallState = ProcessEndpoint.CHECKPOINT_DONE + "true"; // what its snapshot resumes with
+    try {
+      c.run();
+    } catch (Exception ex) {
+      main.syscallState = ProcessEndpoint.CHECKPOINT_DONE + "false";
+    }
+  }
+
+  /** Stops the request thread. */
+  synchronized void close() {
+    if (requests != null) {
+      requests.shutdownNow();
+    }
+  }
+}
