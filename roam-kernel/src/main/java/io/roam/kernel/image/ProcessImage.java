@@ -64,16 +64,6 @@ public final class ProcessImage {
 
   /** Writes the captured process to {@code file} atomically; returns the file's size. */
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
-    ProcessClassLoader loader = rt.loader();
-    List<String> initialized = rt.initializedClasses();
-    for (ProcessState.ResourceHook h : rt.state().hooks()) {
-      h.beforeCapture(rt.state());
-    }
-    Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
-        rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
-        new LinkedHashMap<>(rt.state().resources())};
-    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
-        loader::literalStrings));
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
@@ -81,33 +71,33 @@ public final class ProcessImage {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
           // small writes (frame heads, CRCs) are buffered; chunk payloads go straight through
           OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 64 << 10)) {
-        SnapshotWriter w = new SnapshotWriter(out);
-        w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
-        try (OutputStream s = w.openSection("code")) {
-          writeCode(loader.code(), s);
-        }
-        try (OutputStream s = w.openSection("heap")) {
-          codec.encode(root, s);
-        }
-        w.finish();
+        writeTo(rt, mainClass, out);
         out.flush();
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return Files.size(file);
-    } catch (SnapshotCaptureException e) {
-      throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
   /**
-   * The snapshot of the captured process in memory, as {@link #write} would write it to a file (a
-   * fork's copy; no file is touched). Keep the sections in sync with {@link #write}: they are
-   * written twice over rather than shared while other branches change {@code write}.
+   * The snapshot of the captured process in memory, exactly as {@link #write} writes it to a file
+   * (a fork's copy; no file is touched).
    */
   public static byte[] toBytes(ProcessRuntime rt, String mainClass) throws RoamException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try {
+      writeTo(rt, mainClass, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The container with the meta, code and heap sections of the captured process. */
+  private static void writeTo(ProcessRuntime rt, String mainClass, OutputStream out) throws IOException, RoamException {
     ProcessClassLoader loader = rt.loader();
     List<String> initialized = rt.initializedClasses();
     for (ProcessState.ResourceHook h : rt.state().hooks()) {
@@ -116,9 +106,7 @@ public final class ProcessImage {
     Object root = new Object[] {statics(loader, initialized), frames(rt.state().mainContinuation),
         rt.state().mainContinuation.threadLocals(), rt.state().mathRandom(), rt.state().mainContinuation.syscallState,
         new LinkedHashMap<>(rt.state().resources())};
-    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt,
-        () -> io.roam.kernel.process.LiteralStrings.of(loader.code(), loader.definedClassNames())));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, loader::literalStrings));
     try {
       SnapshotWriter w = new SnapshotWriter(out);
       w.writeSection("meta", meta(rt, mainClass, loader.code(), initialized));
@@ -131,10 +119,7 @@ public final class ProcessImage {
       w.finish();
     } catch (SnapshotCaptureException e) {
       throw new RoamException("cannot capture process " + mainClass + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
-    return out.toByteArray();
   }
 
   private static byte[] meta(ProcessRuntime rt, String mainClass, CodeSource code, List<String> initialized)
