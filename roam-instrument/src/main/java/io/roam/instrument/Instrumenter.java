@@ -3,6 +3,7 @@ package io.roam.instrument;
 import io.roam.instrument.lambda.LambdaRewriter;
 import io.roam.instrument.rewrite.BytecodeOffsets;
 import io.roam.instrument.rewrite.DeadCode;
+import io.roam.instrument.rewrite.MonitorRewriter;
 import io.roam.instrument.rewrite.ClassShaper;
 import io.roam.instrument.rewrite.ContinuationTransformer;
 import io.roam.instrument.rewrite.SystemCallRedirector;
@@ -47,7 +48,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
   /** Rewriter version; stamped into every class and every snapshot. Bump on any output change. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The result of rewriting one class. */
   public record Result(
@@ -118,6 +119,7 @@ public final class Instrumenter {
 
   private Result finish(ClassNode cn, Set<String> excluded, Map<String, Result> generated) {
     SystemCallRedirector.rewrite(cn, hierarchy);
+    MonitorRewriter.rewrite(cn);
     ReflectionGuard.rewrite(cn, hierarchy);
     ClassShaper.shape(cn, hierarchy, VERSION);
     Map<String, List<Integer>> ordinals = new HashMap<>();

@@ -1,9 +1,11 @@
 package io.roam.kernel.image;
 
 import io.roam.instrument.runtime.Combinators;
+import io.roam.instrument.runtime.VThread;
 import io.roam.instrument.runtime.VThreadLocal;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
+import io.roam.kernel.process.ProcessThreads;
 import io.roam.kernel.process.VirtualConsole;
 import io.roam.kernel.snapshot.HeapPolicy;
 import java.util.Map;
@@ -13,7 +15,8 @@ import java.util.Set;
  * The heap policy of one process: its classes are those of its loader; its console streams, its
  * main virtual thread and the JVM's {@code Runtime} are re-bound by name in the resuming JVM; the
  * kernel's own {@link VThreadLocal} and the {@link Combinators} objects are vetted for field
- * copying (the identity functions among them are re-bound by name).
+ * copying (the identity functions among them are re-bound by name); so are process threads
+ * ({@link VThread} and its subclasses) and the kernel's thread and monitor table.
  */
 final class ProcessHeapPolicy implements HeapPolicy {
   static final String MAIN_THREAD = "thread:main";
@@ -103,6 +106,12 @@ final class ProcessHeapPolicy implements HeapPolicy {
 
   @Override
   public boolean isVettedJdkClass(Class<?> c) {
-    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class);
+    return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
+        || c == VThread.class || ProcessThreads.isCapturedKernelClass(c);
+  }
+
+  @Override
+  public boolean capturesThread(Class<?> c) {
+    return VThread.class.isAssignableFrom(c);
   }
 }
