@@ -4,6 +4,7 @@
 #
 #   roam-bench/run.sh                      # all of them: scimark capture startup poll (≈ 10–15 min)
 #   roam-bench/run.sh node                 # the node kernel: context switch, memory, checkpoints
+#   roam-bench/run.sh threads              # thread switches inside a process (ping-pong)
 #   roam-bench/run.sh capture startup      # only these
 #   ROUNDS=3 SKIP_BUILD=1 roam-bench/run.sh scimark
 #
@@ -50,6 +51,7 @@ for w in "${WHICH[@]}"; do
     startup) JVM_ARGS=(); bench StartupCost --rounds "${ROUNDS:-5}" ;;
     poll)    JVM_ARGS=(); bench PollCost --rounds "${JMH_ROUNDS:-3}" ;;
     node)    JVM_ARGS=(-Xmx2g); bench NodeCost ${NODE_ARGS:-} ;;
-    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node)" >&2; exit 2 ;;
+    threads) JVM_ARGS=(); bench ThreadSwitchCost ${THREADS_ARGS:-} ;;
+    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node, threads)" >&2; exit 2 ;;
   esac
 done
