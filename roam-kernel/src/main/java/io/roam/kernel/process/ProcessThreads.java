@@ -74,6 +74,8 @@ public final class ProcessThreads {
     boolean interrupted;
     /** Woken from wait, join or sleep by an interrupt: throw InterruptedException on return. */
     boolean wokenByInterrupt;
+    /** Blocked where its stack could not unwind: live below the threads run nested on top of it. */
+    boolean onStack;
   }
 
   /** One monitor in use. Plain data. */
@@ -386,6 +388,7 @@ public final class ProcessThreads {
     Continuation mine = contOf(me);
     long since = runningSince;
     rt.nested++;
+    me.onStack = true;
     try {
       while (me.status != RUNNABLE) {
         PThread t = pickOther(me);
@@ -410,14 +413,14 @@ public final class ProcessThreads {
           }
           continue;
         }
-        int at = table.threads.indexOf(me);
+        table.current = table.threads.indexOf(t); // current() is the thread that runs
         ProcessRunner.Outcome o = runSlice(t);
         if (o instanceof ProcessRunner.Exited e) {
           throw new ProcessRunner.ProcessExit(e.code());
         }
-        table.current = table.threads.indexOf(me) >= 0 ? table.threads.indexOf(me) : at;
       }
     } finally {
+      me.onStack = false;
       rt.nested--;
       table.current = table.threads.indexOf(me);
       rt.bindThread(mine);
@@ -425,13 +428,17 @@ public final class ProcessThreads {
     }
   }
 
+  /**
+   * A runnable thread other than those blocked on the carrier's stack (which must continue where
+   * they are, never be started again from their empty continuations), after the last one run.
+   */
   private PThread pickOther(PThread me) {
     expireTimedWaits();
     int n = table.threads.size();
-    int from = table.threads.indexOf(me);
+    int from = Math.max(0, table.current);
     for (int i = 1; i <= n; i++) {
       PThread p = table.threads.get((from + i) % n);
-      if (p != me && p.status == RUNNABLE) {
+      if (p != me && p.status == RUNNABLE && !p.onStack) {
         return p;
       }
     }
