@@ -105,6 +105,8 @@ public final class RuleTable {
     members(Rule.CONCURRENCY, juc + "ForkJoinPool", "commonPool");
     members(Rule.CONCURRENCY, juc + "ForkJoinTask", "fork", "join", "invoke", "invokeAll", "get");
     members(Rule.CONCURRENCY, "java/util/Timer", "<init>");
+    // JDK 21+: virtual threads and thread builders start JVM threads outside the kernel
+    members(Rule.CONCURRENCY, "java/lang/Thread", "ofVirtual", "ofPlatform", "startVirtualThread");
     for (String c : List.of("java/util/Collection", "java/util/List", "java/util/Set", "java/util/Queue",
         "java/util/Deque", "java/util/ArrayList", "java/util/LinkedList", "java/util/HashSet",
         "java/util/TreeSet", "java/util/ArrayDeque")) {

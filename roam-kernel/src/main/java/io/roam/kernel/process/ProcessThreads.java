@@ -662,7 +662,7 @@ public final class ProcessThreads {
    * live: unwinds it so they can run (true), or false to sleep in place.
    */
   boolean sleepSwitch(long deadline) {
-    if (table.threads.size() < 2 || rt.nested > 0) {
+    if (table.threads.size() < 2) {
       return false;
     }
     PThread me = current();
@@ -679,7 +679,7 @@ public final class ProcessThreads {
 
   /** {@code Thread.yield} and {@code onSpinWait}: gives way to another runnable thread. */
   boolean yieldSwitch() {
-    return runnable > 1 && rt.nested == 0 && rt.switchUnwind(null);
+    return runnable > 1 && rt.switchUnwind(null);
   }
 
   boolean isAlive(Thread t) {
