@@ -42,6 +42,8 @@ public final class ProcessThreads {
   public static final String RESOURCE = "threads";
   /** Run time of one virtual thread before another runnable thread of the process gets a turn. */
   static final long QUANTUM_NANOS = 5_000_000L;
+  /** Unused monitor entries kept before a sweep (see {@link #newMonitor}). */
+  static final int MONITORS_KEPT = 4096;
 
   static final int RUNNABLE = 1;
   static final int BLOCKED = 2;
@@ -98,6 +100,8 @@ public final class ProcessThreads {
     long nextId = 2;
     /** The main thread ended with an uncaught exception while other threads lived: exit 1. */
     boolean mainFailed;
+    /** Size of {@link #monitors} after the last sweep of unused entries. */
+    int monitorsAfterSweep;
   }
 
   private static final Set<ProcessThreads> TICKING = ConcurrentHashMap.newKeySet();
@@ -486,11 +490,11 @@ public final class ProcessThreads {
 
   void monitorEnter(Object o) {
     PThread me = current();
-    if (rewinding()) {
-      acquire(me, rt.finishBlockedRewind(), me.reacquire); // woken: try again
-      return;
-    }
-    if (o == null) {
+    if (o == null) { // a rewind re-invokes the call with a null (dummy) argument
+      if (rewinding()) {
+        acquire(me, rt.finishBlockedRewind(), me.reacquire); // woken: try again
+        return;
+      }
       throw new NullPointerException("cannot enter synchronized block because the lock is null");
     }
     acquire(me, o, 1);
@@ -506,8 +510,7 @@ public final class ProcessThreads {
     while (true) {
       Monitor m = table.monitors.get(o);
       if (m == null) {
-        m = new Monitor();
-        table.monitors.put(o, m);
+        m = newMonitor(o);
       }
       if (m.owner == null) {
         m.owner = me;
@@ -540,27 +543,40 @@ public final class ProcessThreads {
     }
   }
 
-  /** The owner left: wakes the first entrant (it will compete), or forgets the monitor when unused. */
+  /** The owner left: wakes the first entrant (it will compete with the running thread). */
   private void release(Object o, Monitor m) {
     m.owner = null;
     m.count = 0;
     if (!m.entrants.isEmpty()) {
       setStatus(m.entrants.remove(0), RUNNABLE);
-    } else if (m.waiters.isEmpty()) {
-      table.monitors.remove(o);
     }
+  }
+
+  /**
+   * A monitor entry for {@code o}. Released monitors stay in the table (an uncontended enter is
+   * then a lookup, no allocation) until it holds {@link #MONITORS_KEPT} more than after the last
+   * sweep, which drops the unused ones (no owner, no entrant, no waiter).
+   */
+  private Monitor newMonitor(Object o) {
+    if (table.monitors.size() >= table.monitorsAfterSweep + MONITORS_KEPT) {
+      table.monitors.values().removeIf(x -> x.owner == null && x.entrants.isEmpty() && x.waiters.isEmpty());
+      table.monitorsAfterSweep = table.monitors.size();
+    }
+    Monitor m = new Monitor();
+    table.monitors.put(o, m);
+    return m;
   }
 
   void objectWait(Object o, long timeoutNanos) throws InterruptedException {
     PThread me = current();
-    if (rewinding()) {
+    if (o == null && rewinding()) {
       // notified, timed out or interrupted, and woken to take the monitor back
       if (acquire(me, rt.finishBlockedRewind(), me.reacquire)) {
         throwIfWokenByInterrupt(me);
       }
       return;
     }
-    Monitor m = o == null ? null : table.monitors.get(o);
+    Monitor m = table.monitors.get(java.util.Objects.requireNonNull(o));
     if (m == null || m.owner != me) {
       throw new IllegalMonitorStateException("current thread is not owner");
     }
@@ -577,7 +593,7 @@ public final class ProcessThreads {
 
   void notify(Object o, boolean all) {
     PThread me = current();
-    Monitor m = o == null ? null : table.monitors.get(o);
+    Monitor m = table.monitors.get(java.util.Objects.requireNonNull(o));
     if (m == null || m.owner != me) {
       throw new IllegalMonitorStateException("current thread is not owner");
     }
@@ -626,13 +642,13 @@ public final class ProcessThreads {
   }
 
   void join(Thread t, long timeoutNanos) throws InterruptedException {
-    if (rewinding()) {
+    if (t == null && rewinding()) {
       rt.finishBlockedRewind();
       throwIfWokenByInterrupt(current());
       return;
     }
     PThread me = current();
-    PThread target = table.byThread.get(t);
+    PThread target = table.byThread.get(java.util.Objects.requireNonNull(t));
     throwIfInterrupted(me);
     if (target == null || target.status == TERMINATED || target == me && timeoutNanos < 0) {
       if (target == me) {
