@@ -86,6 +86,24 @@ public class UnsafeBlocking {
             return Long.compare(a, b);
         });
         turner.join();
+        // A phase with nothing unsafe: two threads compute, main joins them (captures happen here).
+        long[] parts = new long[2];
+        Thread[] workers = new Thread[2];
+        for (int w = 0; w < 2; w++) {
+            final int id = w;
+            workers[w] = new Thread(() -> {
+                long x = id;
+                for (int i = 0; i < 40_000; i++) {
+                    x += churn(x + i) & 0xFFFF;
+                }
+                parts[id] = x;
+            });
+            workers[w].start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        System.out.println("parts " + parts[0] + " " + parts[1]);
         long sum = 0;
         for (long v : values) {
             sum += v;

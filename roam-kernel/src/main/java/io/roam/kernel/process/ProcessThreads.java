@@ -9,7 +9,6 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -222,17 +221,21 @@ public final class ProcessThreads {
     return why == ProcessRuntime.Unwind.SWITCH ? null : new ProcessRunner.Captured(rt.timeToSafePointNanos());
   }
 
-  private static final Map<Class<?>, Boolean> INHERITS_RUN = new ConcurrentHashMap<>();
-
-  /** True when {@code run()} of the class is {@link VThread#run} (so the target is the entry). */
-  private static boolean runIsInherited(Class<?> c) {
-    return INHERITS_RUN.computeIfAbsent(c, k -> {
+  /** Per class (weakly, so process classes can be unloaded): does it inherit VThread's run()? */
+  private static final ClassValue<Boolean> INHERITS_RUN = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> k) {
       try {
         return k.getMethod("run").getDeclaringClass() == VThread.class;
       } catch (NoSuchMethodException e) {
         return true;
       }
-    });
+    }
+  };
+
+  /** True when {@code run()} of the class is {@link VThread#run} (so the target is the entry). */
+  private static boolean runIsInherited(Class<?> c) {
+    return INHERITS_RUN.get(c);
   }
 
   private ProcessRunner.Outcome terminate(PThread t, Throwable died) {

@@ -198,6 +198,9 @@ final class Layouts {
     if (e.isPrimitive() || e.isInterface() || Modifier.isAbstract(e.getModifiers())) {
       return;
     }
+    if (e == Thread.class) {
+      return; // a Thread[] of process threads: each element is a captured thread or a canonical one
+    }
     try {
       of(e);
     } catch (Refusal r) {
