@@ -64,14 +64,7 @@ class ThreadsOnNodeTest {
   void aProcessWhoseThreadsAllWaitHoldsNoWorker() throws Exception {
     // The programs of package 'threads' of the test sources, alone on a class path (the process
     // loader's parent, the test's own loader, sees them too: they must be process classes here).
-    Path programs = dir.resolve("programs");
-    java.nio.file.Files.createDirectories(programs.resolve("threads"));
-    Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-    try (var files = java.nio.file.Files.list(classes.resolve("threads"))) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        java.nio.file.Files.copy(f, programs.resolve("threads").resolve(f.getFileName()));
-      }
-    }
+    Path programs = threadPrograms();
     String cp = programs.toString();
     try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
         .withSlice(Duration.ofMillis(5)))) {
@@ -94,5 +87,45 @@ class ThreadsOnNodeTest {
       assertThat(end.ageNanos()).isGreaterThanOrEqualTo(5_000_000_000L);
       assertThat(end.cpuNanos()).as("CPU over 5 s of waiting").isLessThan(1_000_000_000L);
     }
+  }
+
+  /**
+   * The scheduler sees a process, not its threads: four spinning threads of one process and one
+   * single-threaded spinning process share one worker about equally, and every one of the four
+   * threads runs (the quantum switches among them).
+   */
+  @Test
+  void aProcessWithFourBusyThreadsGetsOneProcessShare() throws Exception {
+    Path programs = threadPrograms();
+    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
+        .withSlice(Duration.ofMillis(3)))) {
+      CodeSource code = CodeSource.fromClassPath(programs.toString());
+      NodeKernelTest.Console fc = NodeKernelTest.Console.create();
+      NodeKernelTest.Console oc = NodeKernelTest.Console.create();
+      ProcessId four = k.spawn(code, "threads.Spinners", new String[] {"4", "3000"}, fc.console(), 0);
+      ProcessId one = k.spawn(code, "threads.Spinners", new String[] {"1", "3000"}, oc.console(), 0);
+      ProcessInfo a = k.await(four, Duration.ofMinutes(1));
+      ProcessInfo b = k.await(one, Duration.ofMinutes(1));
+      assertThat(fc.out().toString()).isEqualTo("threads that ran: 4 of 4\n");
+      assertThat(oc.out().toString()).isEqualTo("threads that ran: 1 of 1\n");
+      double ratio = (double) a.cpuNanos() / b.cpuNanos();
+      assertThat(ratio).as("CPU of the 4-thread process / CPU of the 1-thread process").isBetween(0.6, 1.67);
+      assertThat(a.preemptions()).isGreaterThan(100);
+    }
+  }
+
+  private Path threadPrograms() throws Exception {
+    Path programs = dir.resolve("programs");
+    if (java.nio.file.Files.isDirectory(programs.resolve("threads"))) {
+      return programs;
+    }
+    java.nio.file.Files.createDirectories(programs.resolve("threads"));
+    Path classes = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+    try (var files = java.nio.file.Files.list(classes.resolve("threads"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        java.nio.file.Files.copy(f, programs.resolve("threads").resolve(f.getFileName()));
+      }
+    }
+    return programs;
   }
 }
