@@ -4,7 +4,8 @@ package corpus;
  * The life of threads: names (default and set), states NEW → TERMINATED, isAlive, priority,
  * join with a timeout that expires, interrupt of a sleeping thread (InterruptedException, flag
  * cleared), Thread.interrupted(), a spin loop on a volatile flag with onSpinWait and yield, and a
- * daemon thread that never ends (the process ends when main does). Only deterministic facts
+ * daemon thread that never ends (the process ends when main does), and wait() on a Thread object,
+ * which its end notifies. Only deterministic facts
  * are printed.
  */
 public class ThreadLifecycle {
@@ -70,6 +71,15 @@ public class ThreadLifecycle {
         }
         setter.join();
         System.out.println("flag seen: " + flag);
+
+        Thread ending = new Thread(() -> work(99));
+        ending.start();
+        synchronized (ending) {
+            while (ending.isAlive()) {
+                ending.wait();
+            }
+        }
+        System.out.println("waiting on a Thread object ends with it: " + ending.getState());
 
         Thread daemon = new Thread(() -> {
             long x = 0;

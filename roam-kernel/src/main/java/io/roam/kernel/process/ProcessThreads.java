@@ -248,6 +248,12 @@ public final class ProcessThreads {
         setStatus(p, RUNNABLE);
       }
     }
+    Monitor own = table.monitors.get(t.thread);
+    if (own != null) { // as in Java, a thread's end notifies all that wait on its Thread object
+      for (PThread w : new ArrayList<>(own.waiters)) {
+        endWait(w);
+      }
+    }
     boolean others = table.threads.stream().anyMatch(p -> !p.daemon);
     if (died != null) {
       if (t.main && (!others || sandboxRefusal(died))) {
