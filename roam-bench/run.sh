@@ -6,6 +6,7 @@
 #   roam-bench/run.sh node                 # the node kernel: context switch, memory, checkpoints
 #   roam-bench/run.sh files                # virtual file I/O vs plain java
 #   roam-bench/run.sh messages             # messages per second through io.roam.api mailboxes
+#   roam-bench/run.sh threads              # thread switches inside a process (ping-pong)
 #   roam-bench/run.sh capture startup      # only these
 #   ROUNDS=3 SKIP_BUILD=1 roam-bench/run.sh scimark
 #
@@ -54,6 +55,7 @@ for w in "${WHICH[@]}"; do
     node)    JVM_ARGS=(-Xmx2g); bench NodeCost ${NODE_ARGS:-} ;;
     files)   JVM_ARGS=(); bench FileIoCost --rounds "${ROUNDS:-5}" ;;
     messages) JVM_ARGS=(-Xmx2g); bench MessageRate ${MESSAGE_ARGS:-} ;;
-    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node, files, messages)" >&2; exit 2 ;;
+    threads) JVM_ARGS=(); bench ThreadSwitchCost ${THREADS_ARGS:-} ;;
+    *) echo "run.sh: unknown benchmark '$w' (scimark, capture, startup, poll, node, files, messages, threads)" >&2; exit 2 ;;
   esac
 done

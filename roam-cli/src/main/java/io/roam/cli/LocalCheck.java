@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         "(native methods, System.load*), unsafe (sun.misc/jdk.internal.misc.Unsafe), reflect-internal",
         "(JDK or Roam internals, directly or through constant class names), security-manager",
         "(System.setSecurityManager, Policy.setPolicy), define-class (class loaders, Lookup.defineClass,",
-        "hidden classes). Reflection whose target is only known at run time is checked when it runs.",
+        "hidden classes), concurrency (java.util.concurrent locks, blocking queues, executors, parallel",
+        "streams). Reflection whose target is only known at run time is checked when it runs.",
         "See docs/design/sandbox.md.",
         "Exit code: 0 when the program is clean, 1 when violations were found, 2 when CP cannot be read",
         "or does not hold MAIN."})

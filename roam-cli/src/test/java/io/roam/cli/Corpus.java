@@ -45,7 +45,9 @@ final class Corpus {
     }
   }
 
+  /** The programs of corpus.txt; {@code -Droam.corpus.only=corpus.A,corpus.B} keeps only those. */
   static List<Program> programs() throws IOException {
+    List<String> only = List.of(System.getProperty("roam.corpus.only", "").split(","));
     List<Program> out = new ArrayList<>();
     try (InputStream in = Corpus.class.getClassLoader().getResourceAsStream("corpus.txt")) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -54,7 +56,9 @@ final class Corpus {
           continue;
         }
         String[] parts = l.split("\\s+");
-        out.add(new Program(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 0));
+        if (only.equals(List.of("")) || only.contains(parts[0])) {
+          out.add(new Program(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 0));
+        }
       }
     }
     return out;

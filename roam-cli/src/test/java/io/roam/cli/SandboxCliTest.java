@@ -68,6 +68,6 @@ class SandboxCliTest {
     Jvm.Run r = Jvm.roam("local", "check", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.outText()).contains("--cp", "MAIN", "every class on the class path CP", "net", "exec", "native",
-        "unsafe", "reflect-internal", "security-manager", "define-class", "Exit code: 0", "1 when violations");
+        "unsafe", "reflect-internal", "security-manager", "define-class", "concurrency", "Exit code: 0", "1 when violations");
   }
 }

@@ -4,6 +4,7 @@ import io.roam.instrument.lambda.LambdaRewriter;
 import io.roam.instrument.rewrite.BytecodeOffsets;
 import io.roam.instrument.rewrite.DeadCode;
 import io.roam.instrument.rewrite.FileRedirector;
+import io.roam.instrument.rewrite.MonitorRewriter;
 import io.roam.instrument.rewrite.ClassShaper;
 import io.roam.instrument.rewrite.ContinuationTransformer;
 import io.roam.instrument.rewrite.SystemCallRedirector;
@@ -49,7 +50,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
   /** Rewriter version; stamped into every class and every snapshot. Bump on any output change. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** The result of rewriting one class. */
   public record Result(
@@ -121,6 +122,7 @@ public final class Instrumenter {
   private Result finish(ClassNode cn, Set<String> excluded, Map<String, Result> generated) {
     SystemCallRedirector.rewrite(cn, hierarchy);
     FileRedirector.rewrite(cn);
+    MonitorRewriter.rewrite(cn);
     ReflectionGuard.rewrite(cn, hierarchy);
     ClassShaper.shape(cn, hierarchy, VERSION);
     Map<String, List<Integer>> ordinals = new HashMap<>();

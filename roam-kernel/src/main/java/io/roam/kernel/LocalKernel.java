@@ -118,7 +118,8 @@ public final class LocalKernel {
         timer.interrupt();
       }
       runtime.console().flush();
-      int code = 0;
+      // (a process whose main thread died while other threads ran on ends with 1, like java)
+      int code = o instanceof ProcessRunner.Exited e ? e.code() : 0;
       if (o instanceof ProcessRunner.Failed f) {
         SandboxViolationException refusal = sandboxCause(f.error());
         if (refusal != null) {

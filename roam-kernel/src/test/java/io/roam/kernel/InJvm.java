@@ -71,7 +71,7 @@ final class InJvm {
         }
         continue;
       }
-      int exit = 0;
+      int exit = o instanceof ProcessRunner.Exited e ? e.code() : 0;
       if (o instanceof ProcessRunner.Failed f) {
         if (f.error() instanceof ExitSignal s) {
           exit = s.code;

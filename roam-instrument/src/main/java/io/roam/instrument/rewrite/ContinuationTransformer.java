@@ -57,6 +57,9 @@ public final class ContinuationTransformer {
   public static final int CALL_CHUNK = 64;
 
   private static final String CTX = ContextClass.INTERNAL_NAME;
+  /** Blocking context calls that may unwind (threads, monitors; see ThreadCallRedirector). */
+  private static final Set<String> BLOCKING_CALLS = Set.of("monitorEnter", "objectWait", "threadJoin",
+      "roamReceive", "roamFork", "roamCheckpoint");
   private static final String CONT = Type.getInternalName(Continuation.class);
   private static final String FRAME = Type.getInternalName(Frame.class);
 
@@ -476,7 +479,7 @@ public final class ContinuationTransformer {
   private boolean mayReachProcessCode(MethodInsnNode m) {
     if (m.owner.equals(CTX)) {
       return m.name.equals("sleep") || m.name.equals("yield")
-          || m.name.equals("roamReceive") || m.name.equals("roamFork") || m.name.equals("roamCheckpoint");
+          || BLOCKING_CALLS.contains(m.name);
     }
     if (m.name.equals("<init>") || m.owner.startsWith("[")) {
       return false;

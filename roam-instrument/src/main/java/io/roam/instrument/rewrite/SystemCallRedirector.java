@@ -36,6 +36,9 @@ public final class SystemCallRedirector {
       Map.entry("java/lang/Thread.yield()V", "yield"),
       Map.entry("java/lang/Thread.currentThread()Ljava/lang/Thread;", "currentThread"),
       Map.entry("java/lang/Math.random()D", "mathRandom"),
+      Map.entry("java/lang/Thread.interrupted()Z", "threadInterrupted"),
+      Map.entry("java/lang/Thread.holdsLock(Ljava/lang/Object;)Z", "holdsLock"),
+      Map.entry("java/lang/Thread.onSpinWait()V", "yield"),
       Map.entry("java/lang/StrictMath.random()D", "mathRandom"),
       // io.roam.api.Roam: the process's kernel (VirtualSystem.roam*)
       Map.entry("io/roam/api/Roam.isUnderRoam()Z", "roamIsUnderRoam"),
@@ -65,6 +68,7 @@ public final class SystemCallRedirector {
     if ("java/lang/ThreadLocal".equals(cn.superName)) {
       cn.superName = VTL;
     }
+    ThreadCallRedirector.rewrite(cn, hierarchy);
     for (MethodNode m : cn.methods) {
       for (AbstractInsnNode insn : m.instructions.toArray()) {
         rewrite(m, insn);

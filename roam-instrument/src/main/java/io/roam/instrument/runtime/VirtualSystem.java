@@ -110,4 +110,72 @@ public interface VirtualSystem {
 
   /** {@code Roam.migrateHint}. */
   void roamMigrateHint(String node);
+
+  // ---------------------------------------------------------------- threads and monitors
+  // (docs/design/threads.md; call sites rewritten by MonitorRewriter and ThreadCallRedirector)
+
+  /** Resumable. {@code monitorenter} / entry of a synchronized method: may block. */
+  void monitorEnter(Object o);
+
+  /** {@code monitorexit} / exit of a synchronized method. */
+  void monitorExit(Object o);
+
+  /** Resumable. {@code o.wait()}. */
+  void objectWait(Object o) throws InterruptedException;
+
+  /** Resumable. {@code o.wait(millis)}. */
+  void objectWait(Object o, long millis) throws InterruptedException;
+
+  /** Resumable. {@code o.wait(millis, nanos)}. */
+  void objectWait(Object o, long millis, int nanos) throws InterruptedException;
+
+  /** {@code o.notify()}. */
+  void objectNotify(Object o);
+
+  /** {@code o.notifyAll()}. */
+  void objectNotifyAll(Object o);
+
+  /** {@code Thread.holdsLock(o)}. */
+  boolean holdsLock(Object o);
+
+  /** The name of a thread created without one: {@code Thread-N}, numbered per process. */
+  String nextThreadName();
+
+  /** {@code t.start()}: a new virtual thread of the process. */
+  void threadStart(Thread t);
+
+  /** Resumable. {@code t.join()}. */
+  void threadJoin(Thread t) throws InterruptedException;
+
+  /** Resumable. {@code t.join(millis)}. */
+  void threadJoin(Thread t, long millis) throws InterruptedException;
+
+  /** Resumable. {@code t.join(millis, nanos)}. */
+  void threadJoin(Thread t, long millis, int nanos) throws InterruptedException;
+
+  boolean threadIsAlive(Thread t);
+
+  Thread.State threadGetState(Thread t);
+
+  void threadInterrupt(Thread t);
+
+  boolean threadIsInterrupted(Thread t);
+
+  /** {@code Thread.interrupted()}: tests and clears the running virtual thread's flag. */
+  boolean threadInterrupted();
+
+  void threadSetDaemon(Thread t, boolean on);
+
+  boolean threadIsDaemon(Thread t);
+
+  String threadGetName(Thread t);
+
+  void threadSetName(Thread t, String name);
+
+  /** {@code getId()} and {@code threadId()}: numbered per process, main is 1. */
+  long threadGetId(Thread t);
+
+  void threadSetPriority(Thread t, int priority);
+
+  int threadGetPriority(Thread t);
 }

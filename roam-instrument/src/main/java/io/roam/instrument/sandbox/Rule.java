@@ -19,7 +19,14 @@ public enum Rule {
   /** Replacing the JVM-wide security manager or policy. */
   SECURITY_MANAGER("security-manager", "process code may not replace the JVM's security manager or policy"),
   /** Class loaders, {@code Lookup.defineClass}, hidden classes, instrumentation agents, module layers. */
-  DEFINE_CLASS("define-class", "process code may not define classes at run time; put them on the class path");
+  DEFINE_CLASS("define-class", "process code may not define classes at run time; put them on the class path"),
+  /**
+   * Blocking or thread-creating {@code java.util.concurrent} primitives, parallel streams and
+   * {@code Timer}: they would block the carrier of every thread of the process, or run process
+   * code on JVM threads outside the kernel (docs/design/threads.md).
+   */
+  CONCURRENCY("concurrency", "process code may not use java.util.concurrent locks, queues, executors"
+      + " or parallel streams, which Roam does not virtualize; use Thread, synchronized, wait/notify and join");
 
   /** Stable short name, as in "(rule net)". */
   public final String id;

@@ -86,6 +86,36 @@ public final class RuleTable {
     members(Rule.DEFINE_CLASS, "java/lang/ModuleLayer",
         "defineModules", "defineModulesWithOneLoader", "defineModulesWithManyLoaders");
     members(Rule.DEFINE_CLASS, "java/rmi/server/RMIClassLoader", "*");
+
+    concurrency();
+  }
+
+  /** Rule CONCURRENCY: creating what would block or run code outside the kernel is refused. */
+  private static void concurrency() {
+    String juc = "java/util/concurrent/";
+    for (String c : List.of("locks/ReentrantLock", "locks/ReentrantReadWriteLock", "locks/StampedLock",
+        "CountDownLatch", "Semaphore", "CyclicBarrier", "Phaser", "Exchanger", "ArrayBlockingQueue",
+        "LinkedBlockingQueue", "LinkedBlockingDeque", "PriorityBlockingQueue", "DelayQueue",
+        "SynchronousQueue", "LinkedTransferQueue", "ThreadPoolExecutor", "ForkJoinPool", "FutureTask")) {
+      members(Rule.CONCURRENCY, juc + c, "<init>");
+    }
+    members(Rule.CONCURRENCY, juc + "locks/LockSupport", "*");
+    members(Rule.CONCURRENCY, juc + "Executors", "*");
+    members(Rule.CONCURRENCY, juc + "CompletableFuture", "*");
+    members(Rule.CONCURRENCY, juc + "ForkJoinPool", "commonPool");
+    members(Rule.CONCURRENCY, juc + "ForkJoinTask", "fork", "join", "invoke", "invokeAll", "get");
+    members(Rule.CONCURRENCY, "java/util/Timer", "<init>");
+    // JDK 21+: virtual threads and thread builders start JVM threads outside the kernel
+    members(Rule.CONCURRENCY, "java/lang/Thread", "ofVirtual", "ofPlatform", "startVirtualThread");
+    for (String c : List.of("java/util/Collection", "java/util/List", "java/util/Set", "java/util/Queue",
+        "java/util/Deque", "java/util/ArrayList", "java/util/LinkedList", "java/util/HashSet",
+        "java/util/TreeSet", "java/util/ArrayDeque")) {
+      members(Rule.CONCURRENCY, c, "parallelStream");
+    }
+    for (String c : List.of("BaseStream", "Stream", "IntStream", "LongStream", "DoubleStream")) {
+      members(Rule.CONCURRENCY, "java/util/stream/" + c, "parallel");
+    }
+    members(Rule.CONCURRENCY, "java/util/Arrays", "parallelSort", "parallelPrefix", "parallelSetAll");
   }
 
   private RuleTable() {}

@@ -1,6 +1,7 @@
 package io.roam.kernel.image;
 
 import io.roam.instrument.runtime.Combinators;
+import io.roam.instrument.runtime.VThread;
 import io.roam.instrument.runtime.VThreadLocal;
 import io.roam.instrument.runtime.files.FileProxies;
 import io.roam.instrument.runtime.files.FileProxy;
@@ -8,6 +9,7 @@ import io.roam.instrument.runtime.files.VInputStreamReader;
 import io.roam.instrument.runtime.files.VOutputStreamWriter;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
+import io.roam.kernel.process.ProcessThreads;
 import io.roam.kernel.process.VirtualConsole;
 import io.roam.kernel.snapshot.HeapPolicy;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Set;
  * kernel handle, see {@link FileProxy}) are re-bound by name in the resuming JVM; the
  * kernel's own {@link VThreadLocal}, its stream reader and writer ({@link VInputStreamReader},
  * {@link VOutputStreamWriter}) and the {@link Combinators} objects are vetted for field
- * copying (the identity functions among them are re-bound by name).
+ * copying (the identity functions among them are re-bound by name); so are process threads
+ * ({@link VThread} and its subclasses) and the kernel's thread and monitor table.
  */
 final class ProcessHeapPolicy implements HeapPolicy {
   static final String MAIN_THREAD = "thread:main";
@@ -136,6 +139,12 @@ final class ProcessHeapPolicy implements HeapPolicy {
   public boolean isVettedJdkClass(Class<?> c) {
     return c == VThreadLocal.class || (c.getNestHost() == Combinators.class && c != Combinators.class)
         || c == VInputStreamReader.class || c == VOutputStreamWriter.class
-        || c == io.roam.api.Pid.class || c == io.roam.api.Message.class;
+        || c == io.roam.api.Pid.class || c == io.roam.api.Message.class
+        || c == VThread.class || ProcessThreads.isCapturedKernelClass(c);
+  }
+
+  @Override
+  public boolean capturesThread(Class<?> c) {
+    return VThread.class.isAssignableFrom(c);
   }
 }

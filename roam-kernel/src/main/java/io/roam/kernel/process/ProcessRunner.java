@@ -1,6 +1,5 @@
 package io.roam.kernel.process;
 
-import io.roam.instrument.runtime.ContextClass;
 import io.roam.instrument.runtime.Continuation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -93,33 +92,28 @@ public final class ProcessRunner {
     return runOnCarrier(runtime, main, args);
   }
 
+  /** The virtual threads of the process take turns on this carrier ({@link ProcessThreads}). */
   private static Outcome runOnCarrier(ProcessRuntime runtime, MethodHandle main, String[] args) {
-    Continuation c = runtime.state().mainContinuation;
-    Continuation.bind(c);
     try {
-      if (!c.isEmpty()) {
-        c.beginRewind();
-        runtime.setMode(ContextClass.MODE_REWINDING);
-      }
-      enter(main, args);
-      if (runtime.mode() == ContextClass.MODE_UNWINDING) {
-        runtime.setMode(ContextClass.MODE_RUNNING);
-        return new Captured(runtime.timeToSafePointNanos());
-      }
-      return new Exited(0);
-    } catch (ProcessExit e) {
-      runtime.setMode(ContextClass.MODE_RUNNING);
-      return new Exited(e.code);
-    } catch (Throwable t) {
-      return new Failed(t);
+      return runtime.threads().run(main, args);
     } finally {
       Continuation.bind(null);
     }
   }
 
-  /** The process's entry frame (see {@link SafePointCheck}). */
+  /** The process's entry frame (see {@link SafePointCheck}): the main thread. */
   static void enter(MethodHandle main, String[] args) throws Throwable {
     main.invokeExact(args);
+  }
+
+  /** The entry frame of a process thread whose class overrides {@code run()}. */
+  static void enter(Thread t) {
+    t.run();
+  }
+
+  /** The entry frame of a process thread made with a target {@code Runnable}. */
+  static void enter(Runnable target) {
+    target.run();
   }
 
   /**

@@ -42,7 +42,16 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   final VirtualConsole console;
   final ProcessState state;
   private final SafePointCheck check;
-  private final Continuation main;
+  /** The continuation of the virtual thread that runs now (see {@link ProcessThreads}). */
+  private Continuation main;
+  /** The process's virtual threads and monitors, made on first use. */
+  private ProcessThreads threads;
+  /**
+   * Depth of threads run nested on top of a thread that blocked where its stack could not be
+   * unwound ({@link ProcessThreads}): while above 0, only thread switches unwind; captures and
+   * preemptions wait.
+   */
+  int nested;
   /** The process's files (see docs/design/files.md); its hook records them in a capture. */
   private final io.roam.kernel.files.LocalFileService files;
   private final Object sleepLock = new Object();
@@ -58,7 +67,12 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
      * The process waits for an event ({@link #wake}) — a message, a monitor, a thread's end — or
      * until {@link #wakeAtNanos} if that is not {@link Long#MAX_VALUE}. See {@link #blockUnwind}.
      */
-    BLOCK
+    BLOCK,
+    /**
+     * One virtual thread of the process gives way to another (it blocked, or its quantum ran
+     * out): handled by {@link ProcessThreads}, never seen by a scheduler.
+     */
+    SWITCH
   }
 
   /** Set by {@link #wake}, cleared by the scheduler when it parks the process. */
@@ -67,6 +81,8 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private volatile Runnable wakeListener;
   private volatile boolean captureWanted;
   private volatile boolean preemptWanted;
+  /** The running virtual thread's quantum is over and another thread of the process may run. */
+  private volatile boolean switchWanted;
   private volatile Unwind lastUnwind;
   private volatile boolean scheduled;
   private long wakeAtNanos;
@@ -193,7 +209,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    *     wake-up, or {@link Long#MAX_VALUE}
    */
   public boolean blockUnwind(Object syscallState, long wakeAt) {
-    if (!(captureWanted || scheduled) || !check.stackIsSafe()) {
+    if (!(captureWanted || scheduled) || nested > 0 || !check.stackIsSafe()) {
       return false;
     }
     main.syscallState = syscallState;
@@ -303,8 +319,11 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public boolean safePoint() {
-    if (!captureWanted && !preemptWanted) {
+    if (!captureWanted && !preemptWanted && !switchWanted) {
       setRequested(false);
+      return false;
+    }
+    if (nested > 0 && !switchWanted) {
       return false;
     }
     long now = System.nanoTime();
@@ -317,8 +336,11 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public boolean safePointAtEntry() {
-    if (!captureWanted && !preemptWanted) {
+    if (!captureWanted && !preemptWanted && !switchWanted) {
       setRequested(false);
+      return false;
+    }
+    if (nested > 0 && !switchWanted) {
       return false;
     }
     long now = System.nanoTime();
@@ -335,19 +357,25 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   }
 
   private void beginUnwind(long now) {
-    beginUnwind(now, captureWanted ? Unwind.CAPTURE : Unwind.PREEMPT);
+    beginUnwind(now, nested > 0 ? Unwind.SWITCH
+        : captureWanted ? Unwind.CAPTURE : preemptWanted ? Unwind.PREEMPT : Unwind.SWITCH);
   }
 
   private void beginUnwind(long now, Unwind why) {
     entryBackoff = 0;
     entryNextCheck = 0;
-    if (why == Unwind.CAPTURE || captureWanted) {
+    if (why == Unwind.CAPTURE || (captureWanted && why != Unwind.SWITCH)) {
       why = Unwind.CAPTURE;
       timeToSafePointNanos = now - captureRequestedAt;
     }
-    captureWanted = false;
-    preemptWanted = false;
-    setRequested(false);
+    switchWanted = false;
+    if (why == Unwind.SWITCH) {
+      setRequested(preemptWanted);
+    } else {
+      captureWanted = false;
+      preemptWanted = false;
+      setRequested(false);
+    }
     lastUnwind = why;
     setMode(ContextClass.MODE_UNWINDING);
   }
@@ -356,6 +384,74 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   private void finishRewind() {
     Rewind.finish(main);
     setMode(ContextClass.MODE_RUNNING);
+  }
+
+  // ------------------------------------------------------------------ virtual threads
+
+  /** The process's virtual threads and monitors (attached to {@link ProcessState#resources()}). */
+  public ProcessThreads threads() {
+    if (threads == null) {
+      threads = new ProcessThreads(this);
+    }
+    return threads;
+  }
+
+  /** Makes {@code c} the running virtual thread's continuation (context class and carrier). */
+  void bindThread(Continuation c) {
+    main = c;
+    Continuation.bind(c);
+    try {
+      contField.set(null, c);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Asks the running virtual thread to give way to another at its next safe point. */
+  void requestSwitch() {
+    switchWanted = true;
+    setRequested(true);
+  }
+
+  boolean isScheduled() {
+    return scheduled;
+  }
+
+  boolean captureIsWanted() {
+    return captureWanted;
+  }
+
+  /**
+   * Unwinds the running virtual thread so that another one can run ({@link Unwind#SWITCH}, or
+   * {@link Unwind#CAPTURE} when a capture is wanted), keeping {@code syscallState} for its
+   * blocking call; false, doing nothing, when its stack cannot be unwound now.
+   */
+  boolean switchUnwind(Object syscallState) {
+    if (!check.stackIsSafe()) {
+      return false;
+    }
+    main.syscallState = syscallState;
+    beginUnwind(System.nanoTime(), captureWanted && nested == 0 ? Unwind.CAPTURE : Unwind.SWITCH);
+    return true;
+  }
+
+  /**
+   * Every virtual thread is unwound and none can run: records why the process stops ({@link
+   * Unwind#CAPTURE} if wanted, else {@link Unwind#SLEEP} until {@code wakeAt}, or {@link
+   * Unwind#BLOCK} when {@code wakeAt} is {@link Long#MAX_VALUE}), as if it had unwound.
+   */
+  void stopIdle(long wakeAt) {
+    long now = System.nanoTime();
+    Unwind why = captureWanted ? Unwind.CAPTURE : wakeAt == Long.MAX_VALUE ? Unwind.BLOCK : Unwind.SLEEP;
+    if (why == Unwind.CAPTURE) {
+      timeToSafePointNanos = now - captureRequestedAt;
+    }
+    wakeAtNanos = wakeAt;
+    captureWanted = false;
+    preemptWanted = false;
+    switchWanted = false;
+    setRequested(false);
+    lastUnwind = why;
   }
 
   // ------------------------------------------------------------------ initializers
@@ -450,7 +546,9 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       deadline = (Long) main.syscallState;
       main.syscallState = null;
       finishRewind();
+      threads().afterSleep();
     } else {
+      threads().beforeSleep();
       if (millis < 0) {
         throw new IllegalArgumentException("timeout value is negative");
       }
@@ -461,7 +559,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
     synchronized (sleepLock) {
       for (long left; (left = deadline - nanoTime()) > 0; ) {
-        if ((captureWanted || scheduled) && check.stackIsSafe()) {
+        if (threads().sleepSwitch(deadline)) {
+          return;
+        }
+        if ((captureWanted || scheduled) && nested == 0 && check.stackIsSafe()) {
           main.syscallState = deadline;
           wakeAtNanos = System.nanoTime() + left;
           beginUnwind(System.nanoTime(), captureWanted ? Unwind.CAPTURE : Unwind.SLEEP);
@@ -478,7 +579,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       finishRewind();
       return;
     }
-    if ((captureWanted || scheduled) && check.stackIsSafe()) {
+    if (threads().yieldSwitch()) {
+      return;
+    }
+    if ((captureWanted || scheduled) && nested == 0 && check.stackIsSafe()) {
       beginUnwind(System.nanoTime());
       return;
     }
@@ -489,7 +593,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   @Override
   public Thread currentThread() {
-    return state.mainThread;
+    return threads().currentThread();
   }
 
   @Override
@@ -641,5 +745,150 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     if (a != null) {
       a.migrateHint(node);
     }
+  }
+
+  // ------------------------------------------------------------------ threads and monitors
+  // (the calls of VirtualSystem's section of the same name; logic in ProcessThreads)
+
+  @Override
+  public void monitorEnter(Object o) {
+    threads().monitorEnter(o);
+  }
+
+  @Override
+  public void monitorExit(Object o) {
+    threads().monitorExit(o);
+  }
+
+  @Override
+  public void objectWait(Object o) throws InterruptedException {
+    threads().objectWait(o, -1);
+  }
+
+  @Override
+  public void objectWait(Object o, long millis) throws InterruptedException {
+    objectWait(o, millis, 0);
+  }
+
+  @Override
+  public void objectWait(Object o, long millis, int nanos) throws InterruptedException {
+    if (mode() != ContextClass.MODE_REWINDING) {
+      ProcessThreads.checkTimeout(millis, nanos);
+    }
+    threads().objectWait(o, millis == 0 && nanos == 0 ? -1 : millis * 1_000_000L + nanos);
+  }
+
+  @Override
+  public void objectNotify(Object o) {
+    threads().notify(o, false);
+  }
+
+  @Override
+  public void objectNotifyAll(Object o) {
+    threads().notify(o, true);
+  }
+
+  @Override
+  public boolean holdsLock(Object o) {
+    return threads().holdsLock(o);
+  }
+
+  @Override
+  public String nextThreadName() {
+    return threads().nextThreadName();
+  }
+
+  @Override
+  public void threadStart(Thread t) {
+    threads().start(t);
+  }
+
+  @Override
+  public void threadJoin(Thread t) throws InterruptedException {
+    threads().join(t, -1);
+  }
+
+  @Override
+  public void threadJoin(Thread t, long millis) throws InterruptedException {
+    threadJoin(t, millis, 0);
+  }
+
+  @Override
+  public void threadJoin(Thread t, long millis, int nanos) throws InterruptedException {
+    if (mode() != ContextClass.MODE_REWINDING) {
+      ProcessThreads.checkTimeout(millis, nanos);
+    }
+    threads().join(t, millis == 0 && nanos == 0 ? -1 : millis * 1_000_000L + nanos);
+  }
+
+  @Override
+  public boolean threadIsAlive(Thread t) {
+    return threads().isAlive(t);
+  }
+
+  @Override
+  public Thread.State threadGetState(Thread t) {
+    return threads().stateOf(t);
+  }
+
+  @Override
+  public void threadInterrupt(Thread t) {
+    threads().interrupt(t);
+  }
+
+  @Override
+  public boolean threadIsInterrupted(Thread t) {
+    return threads().isInterrupted(t, false);
+  }
+
+  @Override
+  public boolean threadInterrupted() {
+    return threads().isInterrupted(currentThread(), true);
+  }
+
+  @Override
+  public void threadSetDaemon(Thread t, boolean on) {
+    threads().setDaemon(t, on);
+  }
+
+  @Override
+  public boolean threadIsDaemon(Thread t) {
+    return t instanceof io.roam.instrument.runtime.VThread v ? v.vDaemon() : t.isDaemon();
+  }
+
+  @Override
+  public String threadGetName(Thread t) {
+    return t instanceof io.roam.instrument.runtime.VThread v ? v.vName() : t.getName();
+  }
+
+  @Override
+  public void threadSetName(Thread t, String name) {
+    if (t instanceof io.roam.instrument.runtime.VThread v) {
+      v.vName(java.util.Objects.requireNonNull(name, "name cannot be null"));
+    } else {
+      t.setName(name);
+    }
+  }
+
+  @Override
+  public long threadGetId(Thread t) {
+    return threads().idOf(t);
+  }
+
+  @Override
+  public void threadSetPriority(Thread t, int priority) {
+    if (priority < Thread.MIN_PRIORITY || priority > Thread.MAX_PRIORITY) {
+      throw new IllegalArgumentException();
+    }
+    if (t instanceof io.roam.instrument.runtime.VThread v) {
+      v.vPriority(priority);
+    } else {
+      t.setPriority(priority);
+    }
+  }
+
+  @Override
+  public int threadGetPriority(Thread t) {
+    return t instanceof io.roam.instrument.runtime.VThread v ? v.vPriority() : t.getPriority();
   }
 }

@@ -163,7 +163,7 @@ final class HeapDecoder {
 
   private Object allocate(Class<?> c) throws SnapshotFormatException {
     try {
-      return Instantiator.allocate(c);
+      return Thread.class.isAssignableFrom(c) ? Instantiator.newThread(c) : Instantiator.allocate(c);
     } catch (InstantiationException e) {
       throw in.error("cannot create an instance of " + c.getName() + " (" + e + ")");
     }

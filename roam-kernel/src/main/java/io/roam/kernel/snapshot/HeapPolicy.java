@@ -54,4 +54,15 @@ public interface HeapPolicy {
   default boolean isVettedJdkClass(Class<?> c) {
     return false;
   }
+
+  /**
+   * True for a {@code Thread} subclass whose state the kernel keeps in fields of its own (and of
+   * its subclasses): its fields are copied as for a vetted class, {@code java.lang.Thread}'s own
+   * (JVM-specific) fields are left out, and a decoded instance is made by running only {@code
+   * Thread}'s no-argument constructor, so it is a fresh, unstarted thread of the new JVM. Like
+   * {@link #isVettedJdkClass}, it must answer the same for every instance of a policy class.
+   */
+  default boolean capturesThread(Class<?> c) {
+    return false;
+  }
 }

@@ -44,4 +44,25 @@ final class Instantiator {
       throw ie;
     }
   }
+
+  /**
+   * A new instance of {@code c}, a {@code Thread} subclass, made by running only {@code Thread()}
+   * (as Java serialization runs the first non-serializable superclass's constructor), through
+   * {@code sun.reflect.ReflectionFactory} found reflectively. The JDK's own fields are then those
+   * of a fresh, unstarted thread; the subclass's fields are at their defaults.
+   */
+  static Object newThread(Class<?> c) throws InstantiationException {
+    try {
+      Class<?> rf = Class.forName("sun.reflect.ReflectionFactory");
+      Object factory = rf.getMethod("getReflectionFactory").invoke(null);
+      java.lang.reflect.Constructor<?> ctor = (java.lang.reflect.Constructor<?>) rf
+          .getMethod("newConstructorForSerialization", Class.class, java.lang.reflect.Constructor.class)
+          .invoke(factory, c, Thread.class.getConstructor());
+      return ctor.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      InstantiationException ie = new InstantiationException("cannot create thread object " + c.getName());
+      ie.initCause(e);
+      throw ie;
+    }
+  }
 }

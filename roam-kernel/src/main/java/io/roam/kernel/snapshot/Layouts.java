@@ -14,7 +14,8 @@ import java.util.Map;
  * answer. The same rules run on the capturing and on the restoring side, so a class table entry
  * can be checked by recomputing it. Rules, first match wins: hidden classes are refused; arrays
  * (of allowed element types); {@link ValueKind} classes; JDK enums (constants by name); {@link
- * ImmutableKind} collections; Thread and its subclasses are refused; JDK stream pipelines and
+ * ImmutableKind} collections; Thread and its subclasses are refused unless the policy
+ * captures them ({@link HeapPolicy#capturesThread}: then Thread's own fields are left out); JDK stream pipelines and
  * spliterators are refused; {@link DerivedKind} iterators, views and entries; otherwise the class
  * and its superclasses are walked: process classes contribute all their instance fields, a {@link
  * HashedKind} base ends the walk, other JDK classes must be on the {@link JdkAllowlist} (or
@@ -123,7 +124,7 @@ final class Layouts {
     if (ik != null) {
       return ClassLayout.simple(c, ClassLayout.Kind.IMMUTABLE, null, ik);
     }
-    if (Thread.class.isAssignableFrom(c)) {
+    if (Thread.class.isAssignableFrom(c) && !policy.capturesThread(c)) {
       throw new Refusal(c, "it is a Thread; process threads are virtual and captured by the"
           + " kernel, a java.lang.Thread object cannot move");
     }
@@ -154,6 +155,9 @@ final class Layouts {
       if (k == c ? process : policy.isProcessClass(k)) {
         addFields(k, fields, List.of(), List.of(), defaultOnly, List.of(), duplicates);
         continue;
+      }
+      if (k == Thread.class) {
+        break; // a thread class the policy captures keeps its state in fields of its own
       }
       HashedKind hk = HashedKind.forBase(k);
       if (hk != null) {
@@ -228,6 +232,9 @@ final class Layouts {
   private void checkElement(Class<?> array, Class<?> e) throws Refusal {
     if (e.isPrimitive() || e.isInterface() || Modifier.isAbstract(e.getModifiers())) {
       return;
+    }
+    if (e == Thread.class) {
+      return; // a Thread[] of process threads: each element is a captured thread or a canonical one
     }
     try {
       of(e);

@@ -1,0 +1,779 @@
+package io.roam.kernel.process;
+
+import io.roam.instrument.runtime.ContextClass;
+import io.roam.instrument.runtime.Continuation;
+import io.roam.instrument.runtime.Frame;
+import io.roam.instrument.runtime.VThread;
+import io.roam.instrument.sandbox.SandboxViolationException;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The virtual threads of one process and its virtualized monitors (docs/design/threads.md).
+ *
+ * <p>A process is a uniprocessor: one of its virtual threads runs at a time, on the carrier that
+ * runs the process. Every other thread is unwound into its own {@link Continuation} (or not
+ * started yet). {@link #run} is the switch loop: it rewinds the chosen thread (entry {@code
+ * main(String[])} for the main thread, {@code run()} of the {@code Thread} object — or its target
+ * — for the others) until it ends or unwinds; a thread unwinds when it blocks (monitor, {@code
+ * wait}, {@code join}, {@code sleep}), yields, or its quantum ({@link #QUANTUM_NANOS}) ran out with
+ * another thread runnable. When no thread can run, the process as a whole stops ({@link
+ * ProcessRuntime#stopIdle}: SLEEP until the earliest timed wait, or BLOCK) under a scheduler, or
+ * waits on its carrier when unscheduled. The process ends when every non-daemon thread has ended.
+ *
+ * <p>Monitors: a table from object (identity) to owner, recursion count, entry queue and wait
+ * set. Exiting a monitor wakes the first thread of its entry queue, which takes the monitor when
+ * it runs if it is still free (no hand-off: a hand-off makes every monitor operation of
+ * contending threads a thread switch, a lock convoy). All this lives in a {@link Table} kept in {@link
+ * ProcessState#resources()} under {@link #RESOURCE}: plain fields the heap codec copies (the
+ * kernel vets the classes, {@link #isCapturedKernelClass}), so threads, monitors and wait sets
+ * travel with the process and keep the identity of the objects they name.
+ *
+ * <p>Threading: everything runs on the process's carrier except the quantum ticker, which only
+ * reads {@link #runningSince} and {@link #runnable} and asks for a switch.
+ */
+public final class ProcessThreads {
+  /** Key of the table in {@link ProcessState#resources()}. */
+  public static final String RESOURCE = "threads";
+  /** Run time of one virtual thread before another runnable thread of the process gets a turn. */
+  static final long QUANTUM_NANOS = 5_000_000L;
+  /** Unused monitor entries kept before a sweep (see {@link #newMonitor}). */
+  static final int MONITORS_KEPT = 4096;
+
+  static final int RUNNABLE = 1;
+  static final int BLOCKED = 2;
+  static final int WAITING = 3;
+  static final int TIMED_WAITING = 4;
+  static final int TERMINATED = 5;
+
+  /** One virtual thread. Plain data: captured with the process. */
+  static final class PThread {
+    /** {@code getId()}: main is 1. */
+    long id;
+    /** The process's {@code Thread} object (the kernel's main thread object for main). */
+    Thread thread;
+    /** Frames while unwound, thread locals, blocking-call state; null for main (see {@link #cont}). */
+    Continuation cont;
+    boolean main;
+    boolean daemon;
+    int status;
+    /** TIMED_WAITING: process clock ({@link VirtualClock#nanoTime}) at which the wait ends. */
+    long deadline;
+    /** BLOCKED or WAITING in {@code wait}: the monitor's object. */
+    Object monitor;
+    /** Recursion count to own the monitor with when it is handed over. */
+    int reacquire;
+    /** WAITING in {@code join}: the thread joined. */
+    PThread joining;
+    /** Sleeping (TIMED_WAITING without monitor or join). */
+    boolean sleeping;
+    /** The interrupt flag. */
+    boolean interrupted;
+    /** Woken from wait, join or sleep by an interrupt: throw InterruptedException on return. */
+    boolean wokenByInterrupt;
+    /** Blocked where its stack could not unwind: live below the threads run nested on top of it. */
+    boolean onStack;
+  }
+
+  /** One monitor in use. Plain data. */
+  static final class Monitor {
+    PThread owner;
+    int count;
+    ArrayList<PThread> entrants = new ArrayList<>();
+    ArrayList<PThread> waiters = new ArrayList<>();
+  }
+
+  /** Everything that travels with the process. Plain data. */
+  static final class Table {
+    ArrayList<PThread> threads = new ArrayList<>();
+    IdentityHashMap<Thread, PThread> byThread = new IdentityHashMap<>();
+    IdentityHashMap<Object, Monitor> monitors = new IdentityHashMap<>();
+    /** Index in {@link #threads} of the thread that runs, or ran last. */
+    int current;
+    /** Next N of {@code Thread-N}. */
+    int nextName;
+    long nextId = 2;
+    /** The main thread ended with an uncaught exception while other threads lived: exit 1. */
+    boolean mainFailed;
+    /** Size of {@link #monitors} after the last sweep of unused entries. */
+    int monitorsAfterSweep;
+  }
+
+  private static final Set<ProcessThreads> TICKING = ConcurrentHashMap.newKeySet();
+  private static volatile Thread ticker;
+
+  private final ProcessRuntime rt;
+  private final ProcessState state;
+  private final Table table;
+  /** {@link System#nanoTime} when the running thread was rewound, 0 while none runs. */
+  private volatile long runningSince;
+  /** Threads in state RUNNABLE (the running one included). */
+  private volatile int runnable;
+  /** Entry of the main thread, for this run. */
+  private MethodHandle mainHandle;
+  private String[] mainArgs;
+
+  ProcessThreads(ProcessRuntime rt) {
+    this.rt = rt;
+    this.state = rt.state;
+    Object t = state.resources().get(RESOURCE);
+    if (t instanceof Table restored) {
+      table = restored;
+      for (PThread p : table.threads) {
+        if (p.thread instanceof VThread v) {
+          v.restored();
+        }
+      }
+    } else {
+      table = new Table();
+      PThread main = new PThread();
+      main.id = 1;
+      main.thread = state.mainThread;
+      main.main = true;
+      main.status = RUNNABLE;
+      table.threads.add(main);
+      table.byThread.put(main.thread, main);
+      state.resources().put(RESOURCE, table);
+    }
+    runnable = (int) table.threads.stream().filter(p -> p.status == RUNNABLE).count();
+  }
+
+  /** The kernel classes the heap codec may copy field by field (they hold plain data). */
+  public static boolean isCapturedKernelClass(Class<?> c) {
+    return c == Table.class || c == PThread.class || c == Monitor.class || c == Continuation.class
+        || c == Frame.class;
+  }
+
+  // ------------------------------------------------------------------ the switch loop
+
+  /** Runs (or resumes) the process's threads until the process ends or stops. */
+  ProcessRunner.Outcome run(MethodHandle main, String[] args) {
+    this.mainHandle = main;
+    this.mainArgs = args;
+    try {
+      while (true) {
+        PThread t = pick();
+        ProcessRunner.Outcome o = t == null ? idle() : runSlice(t);
+        if (o != null) {
+          return o;
+        }
+      }
+    } finally {
+      TICKING.remove(this);
+      Continuation.bind(null);
+    }
+  }
+
+  private Continuation contOf(PThread t) {
+    return t.main ? state.mainContinuation : t.cont;
+  }
+
+  /** Runs {@code t} until it ends or unwinds; returns the process's outcome, or null to go on. */
+  private ProcessRunner.Outcome runSlice(PThread t) {
+    Continuation c = contOf(t);
+    rt.bindThread(c);
+    if (!c.isEmpty()) {
+      c.beginRewind();
+      rt.setMode(ContextClass.MODE_REWINDING);
+    }
+    if (table.threads.size() > 1) {
+      TICKING.add(this);
+      startTicker();
+    }
+    runningSince = System.nanoTime();
+    Throwable died = null;
+    try {
+      if (t.main) {
+        ProcessRunner.enter(mainHandle, mainArgs);
+      } else if (t.thread instanceof VThread v && runIsInherited(v.getClass())) {
+        if (v.target() != null) {
+          ProcessRunner.enter(v.target());
+        }
+      } else {
+        ProcessRunner.enter(t.thread);
+      }
+    } catch (ProcessRunner.ProcessExit e) {
+      rt.setMode(ContextClass.MODE_RUNNING);
+      return new ProcessRunner.Exited(e.code);
+    } catch (Throwable e) {
+      died = e;
+    } finally {
+      runningSince = 0;
+    }
+    if (died == null && rt.mode() == ContextClass.MODE_UNWINDING) {
+      rt.setMode(ContextClass.MODE_RUNNING);
+      return afterUnwind(t);
+    }
+    rt.setMode(ContextClass.MODE_RUNNING);
+    c.clear();
+    return terminate(t, died);
+  }
+
+  private ProcessRunner.Outcome afterUnwind(PThread t) {
+    ProcessRuntime.Unwind why = rt.lastUnwind();
+    if (t.status == RUNNABLE && (why == ProcessRuntime.Unwind.SWITCH || why == ProcessRuntime.Unwind.PREEMPT)) {
+      table.current = (table.current + 1) % table.threads.size(); // round robin
+    }
+    return why == ProcessRuntime.Unwind.SWITCH ? null : new ProcessRunner.Captured(rt.timeToSafePointNanos());
+  }
+
+  /** Per class (weakly, so process classes can be unloaded): does it inherit VThread's run()? */
+  private static final ClassValue<Boolean> INHERITS_RUN = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> k) {
+      try {
+        return k.getMethod("run").getDeclaringClass() == VThread.class;
+      } catch (NoSuchMethodException e) {
+        return true;
+      }
+    }
+  };
+
+  /** True when {@code run()} of the class is {@link VThread#run} (so the target is the entry). */
+  private static boolean runIsInherited(Class<?> c) {
+    return INHERITS_RUN.get(c);
+  }
+
+  private ProcessRunner.Outcome terminate(PThread t, Throwable died) {
+    setStatus(t, TERMINATED);
+    table.threads.remove(t);
+    table.current = table.threads.isEmpty() ? 0 : table.current % table.threads.size();
+    for (PThread p : table.threads) {
+      if (p.joining == t) {
+        p.joining = null;
+        setStatus(p, RUNNABLE);
+      }
+    }
+    Monitor own = table.monitors.get(t.thread);
+    if (own != null) { // as in Java, a thread's end notifies all that wait on its Thread object
+      for (PThread w : new ArrayList<>(own.waiters)) {
+        endWait(w);
+      }
+    }
+    boolean others = table.threads.stream().anyMatch(p -> !p.daemon);
+    if (died != null) {
+      if (t.main && (!others || sandboxRefusal(died))) {
+        return new ProcessRunner.Failed(died);
+      }
+      ProcessRunner.printUncaught(died, rt.err(), rt.threadGetName(t.thread));
+      table.mainFailed |= t.main;
+    }
+    return others ? null : new ProcessRunner.Exited(table.mainFailed ? 1 : 0);
+  }
+
+  private static boolean sandboxRefusal(Throwable t) {
+    for (int depth = 0; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof SandboxViolationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * No thread can run. Stops the process (a capture is wanted, or a scheduler runs it), or waits
+   * on this carrier until the earliest timed wait ends or a capture is requested.
+   */
+  private ProcessRunner.Outcome idle() {
+    long deadline = Long.MAX_VALUE;
+    for (PThread p : table.threads) {
+      if (p.status == TIMED_WAITING) {
+        deadline = Math.min(deadline, p.deadline);
+      }
+    }
+    long wakeAt = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+        : System.nanoTime() + Math.max(0, deadline - state.clock.nanoTime());
+    if (rt.captureIsWanted() || rt.isScheduled()) {
+      rt.stopIdle(wakeAt);
+      return new ProcessRunner.Captured(rt.timeToSafePointNanos());
+    }
+    rt.awaitWake(wakeAt);
+    return null;
+  }
+
+  /** The thread to run: the current one if runnable, else the next runnable one; null if none. */
+  private PThread pick() {
+    expireTimedWaits();
+    int n = table.threads.size();
+    for (int i = 0; i < n; i++) {
+      int k = (table.current + i) % n;
+      if (table.threads.get(k).status == RUNNABLE) {
+        table.current = k;
+        return table.threads.get(k);
+      }
+    }
+    return null;
+  }
+
+  private void expireTimedWaits() {
+    long now = state.clock.nanoTime();
+    for (PThread p : table.threads) {
+      if (p.status == TIMED_WAITING && p.deadline - now <= 0) {
+        endWait(p);
+      }
+    }
+  }
+
+  /** A waiting thread's wait ends (timeout, notify, interrupt): it runs again or queues for its monitor. */
+  private void endWait(PThread p) {
+    p.joining = null;
+    p.sleeping = false;
+    Object o = p.monitor;
+    if (o == null) {
+      setStatus(p, RUNNABLE);
+      return;
+    }
+    Monitor m = table.monitors.get(o);
+    m.waiters.remove(p);
+    if (m.owner == null) {
+      setStatus(p, RUNNABLE); // takes the monitor when it runs
+    } else {
+      setStatus(p, BLOCKED);
+      m.entrants.add(p);
+    }
+  }
+
+  private void setStatus(PThread p, int s) {
+    if (p.status == RUNNABLE && s != RUNNABLE) {
+      runnable--;
+    } else if (p.status != RUNNABLE && s == RUNNABLE) {
+      runnable++;
+    }
+    p.status = s;
+  }
+
+  private PThread current() {
+    return table.threads.get(table.current);
+  }
+
+  // ------------------------------------------------------------------ the quantum ticker
+
+  private static synchronized void startTicker() {
+    if (ticker != null) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      while (true) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          return;
+        }
+        long now = System.nanoTime();
+        for (ProcessThreads p : TICKING) {
+          long since = p.runningSince;
+          if (since != 0 && now - since > QUANTUM_NANOS && p.runnable > 1) {
+            p.rt.requestSwitch();
+          }
+        }
+      }
+    }, "roam-thread-quantum");
+    t.setDaemon(true);
+    t.start();
+    ticker = t;
+  }
+
+  // ------------------------------------------------------------------ blocking
+
+  /**
+   * The running thread {@code me} has just been set to wait: unwinds it (true: the caller returns
+   * at once), or, when its stack cannot be unwound, runs the other threads nested on this
+   * carrier until {@code me} may continue (false: the caller continues).
+   */
+  private boolean block(PThread me, Object syscallState) {
+    if (rt.switchUnwind(syscallState)) {
+      return true;
+    }
+    runNested(me);
+    return false;
+  }
+
+  /**
+   * Runs other threads on top of the blocked thread's stack until it is runnable again. Nested
+   * threads switch among themselves; a capture or preemption waits until the blocked thread
+   * continues and reaches a safe point of its own.
+   */
+  private void runNested(PThread me) {
+    Continuation mine = contOf(me);
+    long since = runningSince;
+    rt.nested++;
+    me.onStack = true;
+    try {
+      while (me.status != RUNNABLE) {
+        PThread t = pickOther(me);
+        if (t == null) {
+          long deadline = Long.MAX_VALUE;
+          for (PThread p : table.threads) {
+            if (p.status == TIMED_WAITING) {
+              deadline = Math.min(deadline, p.deadline);
+            }
+          }
+          if (deadline == Long.MAX_VALUE) {
+            throw new IllegalMonitorStateException("deadlock: every thread of the process waits"
+                + " and the waiting thread " + rt.threadGetName(me.thread) + " cannot be unwound here");
+          }
+          long left = deadline - state.clock.nanoTime();
+          if (left > 0) {
+            try {
+              Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          continue;
+        }
+        table.current = table.threads.indexOf(t); // current() is the thread that runs
+        ProcessRunner.Outcome o = runSlice(t);
+        if (o instanceof ProcessRunner.Exited e) {
+          throw new ProcessRunner.ProcessExit(e.code());
+        }
+      }
+    } finally {
+      me.onStack = false;
+      rt.nested--;
+      table.current = table.threads.indexOf(me);
+      rt.bindThread(mine);
+      runningSince = since;
+    }
+  }
+
+  /**
+   * A runnable thread other than those blocked on the carrier's stack (which must continue where
+   * they are, never be started again from their empty continuations), after the last one run.
+   */
+  private PThread pickOther(PThread me) {
+    expireTimedWaits();
+    int n = table.threads.size();
+    int from = Math.max(0, table.current);
+    for (int i = 1; i <= n; i++) {
+      PThread p = table.threads.get((from + i) % n);
+      if (p != me && p.status == RUNNABLE && !p.onStack) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Java's argument checks of timed waits. */
+  static void checkTimeout(long millis, int nanos) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("timeout value is negative");
+    }
+    if (nanos < 0 || nanos > 999_999) {
+      throw new IllegalArgumentException("nanosecond timeout value out of range");
+    }
+  }
+
+  private boolean rewinding() {
+    return rt.mode() == ContextClass.MODE_REWINDING;
+  }
+
+  private void throwIfWokenByInterrupt(PThread me) throws InterruptedException {
+    if (me.wokenByInterrupt) {
+      me.wokenByInterrupt = false;
+      throw new InterruptedException();
+    }
+  }
+
+  private void throwIfInterrupted(PThread me) throws InterruptedException {
+    if (me.interrupted) {
+      me.interrupted = false;
+      throw new InterruptedException();
+    }
+  }
+
+  private void waitFor(PThread me, long timeoutNanos) {
+    if (timeoutNanos < 0) {
+      setStatus(me, WAITING);
+    } else {
+      setStatus(me, TIMED_WAITING);
+      me.deadline = state.clock.nanoTime() + timeoutNanos;
+    }
+  }
+
+  // ------------------------------------------------------------------ monitors
+
+  void monitorEnter(Object o) {
+    PThread me = current();
+    if (o == null) { // a rewind re-invokes the call with a null (dummy) argument
+      if (rewinding()) {
+        acquire(me, rt.finishBlockedRewind(), me.reacquire); // woken: try again
+        return;
+      }
+      throw new NullPointerException("cannot enter synchronized block because the lock is null");
+    }
+    acquire(me, o, 1);
+  }
+
+  /**
+   * Takes monitor {@code o} for {@code me} with recursion {@code count}: true when it owns it
+   * now; false when it queued and unwound (the caller returns at once and is rewound into its
+   * blocking call when woken, which calls this again). Not a hand-off: a woken thread competes
+   * with the running one (see docs/design/threads.md, "No hand-off").
+   */
+  private boolean acquire(PThread me, Object o, int count) {
+    while (true) {
+      Monitor m = table.monitors.get(o);
+      if (m == null) {
+        m = newMonitor(o);
+      }
+      if (m.owner == null) {
+        m.owner = me;
+        m.count = count;
+        me.monitor = null;
+        return true;
+      }
+      if (m.owner == me) {
+        m.count += count;
+        return true;
+      }
+      me.monitor = o;
+      me.reacquire = count;
+      setStatus(me, BLOCKED);
+      m.entrants.add(me);
+      if (block(me, o)) {
+        return false;
+      }
+    }
+  }
+
+  void monitorExit(Object o) {
+    PThread me = current();
+    Monitor m = o == null ? null : table.monitors.get(o);
+    if (m == null || m.owner != me) {
+      throw new IllegalMonitorStateException("current thread is not owner");
+    }
+    if (--m.count == 0) {
+      release(o, m);
+    }
+  }
+
+  /** The owner left: wakes the first entrant (it will compete with the running thread). */
+  private void release(Object o, Monitor m) {
+    m.owner = null;
+    m.count = 0;
+    if (!m.entrants.isEmpty()) {
+      setStatus(m.entrants.remove(0), RUNNABLE);
+    }
+  }
+
+  /**
+   * A monitor entry for {@code o}. Released monitors stay in the table (an uncontended enter is
+   * then a lookup, no allocation) until it holds {@link #MONITORS_KEPT} more than after the last
+   * sweep, which drops the unused ones (no owner, no entrant, no waiter).
+   */
+  private Monitor newMonitor(Object o) {
+    if (table.monitors.size() >= table.monitorsAfterSweep + MONITORS_KEPT) {
+      table.monitors.values().removeIf(x -> x.owner == null && x.entrants.isEmpty() && x.waiters.isEmpty());
+      table.monitorsAfterSweep = table.monitors.size();
+    }
+    Monitor m = new Monitor();
+    table.monitors.put(o, m);
+    return m;
+  }
+
+  void objectWait(Object o, long timeoutNanos) throws InterruptedException {
+    PThread me = current();
+    if (o == null && rewinding()) {
+      // notified, timed out or interrupted, and woken to take the monitor back
+      if (acquire(me, rt.finishBlockedRewind(), me.reacquire)) {
+        throwIfWokenByInterrupt(me);
+      }
+      return;
+    }
+    Monitor m = table.monitors.get(java.util.Objects.requireNonNull(o));
+    if (m == null || m.owner != me) {
+      throw new IllegalMonitorStateException("current thread is not owner");
+    }
+    throwIfInterrupted(me);
+    me.reacquire = m.count;
+    m.waiters.add(me);
+    me.monitor = o;
+    waitFor(me, timeoutNanos);
+    release(o, m);
+    if (!block(me, o) && acquire(me, o, me.reacquire)) {
+      throwIfWokenByInterrupt(me);
+    }
+  }
+
+  void notify(Object o, boolean all) {
+    PThread me = current();
+    Monitor m = table.monitors.get(java.util.Objects.requireNonNull(o));
+    if (m == null || m.owner != me) {
+      throw new IllegalMonitorStateException("current thread is not owner");
+    }
+    while (!m.waiters.isEmpty()) {
+      PThread w = m.waiters.remove(0);
+      w.joining = null;
+      setStatus(w, BLOCKED);
+      m.entrants.add(w);
+      if (!all) {
+        break;
+      }
+    }
+  }
+
+  boolean holdsLock(Object o) {
+    if (o == null) {
+      throw new NullPointerException();
+    }
+    Monitor m = table.monitors.get(o);
+    return m != null && m.owner == current();
+  }
+
+  // ------------------------------------------------------------------ threads
+
+  String nextThreadName() {
+    return "Thread-" + table.nextName++;
+  }
+
+  Thread currentThread() {
+    return current().thread;
+  }
+
+  void start(Thread t) {
+    if (!(t instanceof VThread v) || table.byThread.containsKey(t)) {
+      throw new IllegalThreadStateException();
+    }
+    PThread p = new PThread();
+    p.id = table.nextId++;
+    p.thread = t;
+    p.cont = new Continuation();
+    p.daemon = v.vDaemon();
+    p.status = RUNNABLE;
+    runnable++;
+    table.threads.add(p);
+    table.byThread.put(t, p);
+  }
+
+  void join(Thread t, long timeoutNanos) throws InterruptedException {
+    if (t == null && rewinding()) {
+      rt.finishBlockedRewind();
+      throwIfWokenByInterrupt(current());
+      return;
+    }
+    PThread me = current();
+    PThread target = table.byThread.get(java.util.Objects.requireNonNull(t));
+    throwIfInterrupted(me);
+    if (target == null || target.status == TERMINATED || target == me && timeoutNanos < 0) {
+      if (target == me) {
+        throw new IllegalStateException("thread " + rt.threadGetName(t) + " joins itself forever");
+      }
+      return;
+    }
+    me.joining = target;
+    waitFor(me, timeoutNanos);
+    if (!block(me, null)) {
+      throwIfWokenByInterrupt(me);
+    }
+  }
+
+  /** Before a sleep: Java throws at once when the interrupt flag is set. */
+  void beforeSleep() throws InterruptedException {
+    throwIfInterrupted(current());
+  }
+
+  /** After a sleep was rewound: an interrupt that ended it is thrown now. */
+  void afterSleep() throws InterruptedException {
+    throwIfWokenByInterrupt(current());
+  }
+
+  /**
+   * A sleep of the running thread until {@code deadline} (process clock) while other threads
+   * live: unwinds it so they can run (true), or false to sleep in place.
+   */
+  boolean sleepSwitch(long deadline) {
+    if (table.threads.size() < 2) {
+      return false;
+    }
+    PThread me = current();
+    setStatus(me, TIMED_WAITING);
+    me.deadline = deadline;
+    me.sleeping = true;
+    if (rt.switchUnwind(deadline)) {
+      return true;
+    }
+    me.sleeping = false;
+    setStatus(me, RUNNABLE);
+    return false;
+  }
+
+  /** {@code Thread.yield} and {@code onSpinWait}: gives way to another runnable thread. */
+  boolean yieldSwitch() {
+    return runnable > 1 && rt.switchUnwind(null);
+  }
+
+  boolean isAlive(Thread t) {
+    PThread p = table.byThread.get(t);
+    return p != null && p.status != TERMINATED;
+  }
+
+  Thread.State stateOf(Thread t) {
+    PThread p = table.byThread.get(t);
+    if (p == null) {
+      return Thread.State.NEW;
+    }
+    return switch (p.status) {
+      case BLOCKED -> Thread.State.BLOCKED;
+      case WAITING -> Thread.State.WAITING;
+      case TIMED_WAITING -> Thread.State.TIMED_WAITING;
+      case TERMINATED -> Thread.State.TERMINATED;
+      default -> Thread.State.RUNNABLE;
+    };
+  }
+
+  void interrupt(Thread t) {
+    PThread p = table.byThread.get(t);
+    if (p == null || p.status == TERMINATED) {
+      return;
+    }
+    if ((p.status == WAITING || p.status == TIMED_WAITING) && p != current()) {
+      p.wokenByInterrupt = true;
+      p.interrupted = false;
+      endWait(p);
+    } else {
+      p.interrupted = true;
+    }
+  }
+
+  boolean isInterrupted(Thread t, boolean clear) {
+    PThread p = table.byThread.get(t);
+    if (p == null) {
+      return false;
+    }
+    boolean was = p.interrupted;
+    if (clear) {
+      p.interrupted = false;
+    }
+    return was;
+  }
+
+  void setDaemon(Thread t, boolean on) {
+    if (table.byThread.containsKey(t)) {
+      throw new IllegalThreadStateException();
+    }
+    if (t instanceof VThread v) {
+      v.vDaemon(on);
+    } else {
+      t.setDaemon(on);
+    }
+  }
+
+  long idOf(Thread t) {
+    PThread p = table.byThread.get(t);
+    return p != null ? p.id : t.getId();
+  }
+
+  /** Names of the live threads, main first (for messages and tests). */
+  public List<String> threadNames() {
+    List<String> out = new ArrayList<>();
+    for (PThread p : table.threads) {
+      out.add(rt.threadGetName(p.thread));
+    }
+    return out;
+  }
+}
