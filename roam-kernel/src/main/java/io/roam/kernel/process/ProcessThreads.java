@@ -517,7 +517,7 @@ public final class ProcessThreads {
    */
   private boolean acquire(PThread me, Object o, int count) {
     while (true) {
-      Monitor m = table.monitors.get(o);
+      Monitor m = lookup(o);
       if (m == null) {
         m = newMonitor(o);
       }
@@ -543,7 +543,7 @@ public final class ProcessThreads {
 
   void monitorExit(Object o) {
     PThread me = current();
-    Monitor m = o == null ? null : table.monitors.get(o);
+    Monitor m = o == null ? null : lookup(o);
     if (m == null || m.owner != me) {
       throw new IllegalMonitorStateException("current thread is not owner");
     }
@@ -570,9 +570,36 @@ public final class ProcessThreads {
     if (table.monitors.size() >= table.monitorsAfterSweep + MONITORS_KEPT) {
       table.monitors.values().removeIf(x -> x.owner == null && x.entrants.isEmpty() && x.waiters.isEmpty());
       table.monitorsAfterSweep = table.monitors.size();
+      lastKey = null;
+      lastMonitor = null;
     }
     Monitor m = new Monitor();
     table.monitors.put(o, m);
+    lastKey = o;
+    lastMonitor = m;
+    lastTable = table;
+    return m;
+  }
+
+  /**
+   * The last monitor looked up, with its object and table: a loop that calls a synchronized
+   * method of one object (a shared random generator, a buffer) finds its monitor without hashing.
+   */
+  private Object lastKey;
+
+  private Monitor lastMonitor;
+  private Table lastTable;
+
+  private Monitor lookup(Object o) {
+    if (o == lastKey && table == lastTable) {
+      return lastMonitor;
+    }
+    Monitor m = table.monitors.get(o);
+    if (m != null) {
+      lastKey = o;
+      lastMonitor = m;
+      lastTable = table;
+    }
     return m;
   }
 
