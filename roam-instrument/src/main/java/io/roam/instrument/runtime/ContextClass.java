@@ -26,6 +26,8 @@ import org.objectweb.asm.Type;
  *   public static boolean poll() { return requested &amp;&amp; sys.safePoint(); }
  *   public static boolean pollEntry() { return requested &amp;&amp; sys.safePointAtEntry(); }
  *   public static boolean clinit(String cls) { ... }      // see VirtualSystem-independent ClinitHook
+ *   public static boolean fastMonitors;       // one live virtual thread: monitors on held[]
+ *   public static Object[] held; public static int heldTop;   // (see emitFastMonitorEnter)
  *   public static R m(A...) { return sys.m(A...); }      // one per VirtualSystem method
  * }
  * </pre>
@@ -71,13 +73,24 @@ public final class ContextClass {
     cw.visitField(pubStatic, "cont", CONT, null, null).visitEnd();
     cw.visitField(pubStatic, "sys", "L" + VS + ";", null, null).visitEnd();
     cw.visitField(pubStatic, "hook", "L" + HOOK + ";", null, null).visitEnd();
+    cw.visitField(pubStatic, "fastMonitors", "Z", null, null).visitEnd();
+    cw.visitField(pubStatic, "held", "[Ljava/lang/Object;", null, null).visitEnd();
+    cw.visitField(pubStatic, "heldTop", "I", null, null).visitEnd();
     emitPoll(cw, "poll", "safePoint");
     emitPoll(cw, "pollEntry", "safePointAtEntry");
     emitClinit(cw);
     Method[] methods = VirtualSystem.class.getMethods();
     Arrays.sort(methods, Comparator.comparing(m -> m.getName() + Type.getMethodDescriptor(m)));
     for (Method m : methods) {
-      if (!m.getName().startsWith("safePoint") && !Modifier.isStatic(m.getModifiers())) {
+      if (m.getName().startsWith("safePoint") || Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
+      String d = Type.getMethodDescriptor(m);
+      if (d.equals("(Ljava/lang/Object;)V") && m.getName().equals("monitorEnter")) {
+        emitFastMonitorEnter(cw);
+      } else if (d.equals("(Ljava/lang/Object;)V") && m.getName().equals("monitorExit")) {
+        emitFastMonitorExit(cw);
+      } else {
         emitForwarder(cw, m);
       }
     }
@@ -98,6 +111,91 @@ public final class ContextClass {
     mv.visitLabel(no);
     mv.visitInsn(Opcodes.ICONST_0);
     mv.visitInsn(Opcodes.IRETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /*
+   * Monitors of a single-threaded process: while the kernel sets fastMonitors (one live virtual
+   * thread), entering pushes the object on the held stack and exiting pops it, with no kernel
+   * call — no other thread can contend, and the JIT inlines both. Anything else (another thread,
+   * wait/notify, an exit out of order, a full stack, a capture) makes the kernel move the held
+   * stack into its monitor table first (ProcessRuntime.threads()).
+   */
+
+  private static void emitFastMonitorEnter(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "monitorEnter",
+        "(Ljava/lang/Object;)V", null, null);
+    mv.visitCode();
+    // emits: if (fastMonitors && o != null) { Object[] h = held; int t = heldTop;
+    //          if (t < h.length) { h[t] = o; heldTop = t + 1; return; } }
+    //        sys.monitorEnter(o);
+    Label slow = new Label();
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "fastMonitors", "Z");
+    mv.visitJumpInsn(Opcodes.IFEQ, slow);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitJumpInsn(Opcodes.IFNULL, slow);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "held", "[Ljava/lang/Object;");
+    mv.visitVarInsn(Opcodes.ASTORE, 1);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "heldTop", "I");
+    mv.visitVarInsn(Opcodes.ISTORE, 2);
+    mv.visitVarInsn(Opcodes.ILOAD, 2);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitInsn(Opcodes.ARRAYLENGTH);
+    mv.visitJumpInsn(Opcodes.IF_ICMPGE, slow);
+    mv.visitVarInsn(Opcodes.ALOAD, 1);
+    mv.visitVarInsn(Opcodes.ILOAD, 2);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitInsn(Opcodes.AASTORE);
+    mv.visitVarInsn(Opcodes.ILOAD, 2);
+    mv.visitInsn(Opcodes.ICONST_1);
+    mv.visitInsn(Opcodes.IADD);
+    mv.visitFieldInsn(Opcodes.PUTSTATIC, INTERNAL_NAME, "heldTop", "I");
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitLabel(slow);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "monitorEnter", "(Ljava/lang/Object;)V", true);
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  private static void emitFastMonitorExit(ClassWriter cw) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "monitorExit",
+        "(Ljava/lang/Object;)V", null, null);
+    mv.visitCode();
+    // emits: if (fastMonitors) { int t = heldTop - 1; Object[] h = held;
+    //          if (t >= 0 && h[t] == o) { h[t] = null; heldTop = t; return; } }
+    //        sys.monitorExit(o);
+    Label slow = new Label();
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "fastMonitors", "Z");
+    mv.visitJumpInsn(Opcodes.IFEQ, slow);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "heldTop", "I");
+    mv.visitInsn(Opcodes.ICONST_1);
+    mv.visitInsn(Opcodes.ISUB);
+    mv.visitVarInsn(Opcodes.ISTORE, 1);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "held", "[Ljava/lang/Object;");
+    mv.visitVarInsn(Opcodes.ASTORE, 2);
+    mv.visitVarInsn(Opcodes.ILOAD, 1);
+    mv.visitJumpInsn(Opcodes.IFLT, slow);
+    mv.visitVarInsn(Opcodes.ALOAD, 2);
+    mv.visitVarInsn(Opcodes.ILOAD, 1);
+    mv.visitInsn(Opcodes.AALOAD);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitJumpInsn(Opcodes.IF_ACMPNE, slow);
+    mv.visitVarInsn(Opcodes.ALOAD, 2);
+    mv.visitVarInsn(Opcodes.ILOAD, 1);
+    mv.visitInsn(Opcodes.ACONST_NULL);
+    mv.visitInsn(Opcodes.AASTORE);
+    mv.visitVarInsn(Opcodes.ILOAD, 1);
+    mv.visitFieldInsn(Opcodes.PUTSTATIC, INTERNAL_NAME, "heldTop", "I");
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitLabel(slow);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "monitorExit", "(Ljava/lang/Object;)V", true);
+    mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
   }

@@ -116,6 +116,11 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     this.main = state.mainContinuation;
     this.files = io.roam.kernel.files.LocalFileService.forNewProcess();
     state.addHook(files);
+    state.addHook(s -> {
+      if (threads != null) {
+        flushFastMonitors(); // monitors held on the fast stack become table entries, captured
+      }
+    });
     Class<?> ctx = loader.contextClass();
     try {
       requestedField = ctx.getField("requested");
@@ -124,6 +129,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       ctx.getField("sys").set(null, this);
       ctx.getField("hook").set(null, this);
       contField.set(null, main);
+      fastMonitorsField = ctx.getField("fastMonitors");
+      heldField = ctx.getField("held");
+      heldTopField = ctx.getField("heldTop");
+      heldField.set(null, new Object[64]);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("context class of the process is malformed", e);
     }
@@ -393,7 +402,48 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     if (threads == null) {
       threads = new ProcessThreads(this);
     }
+    flushFastMonitors();
     return threads;
+  }
+
+  private final Field fastMonitorsField;
+  private final Field heldField;
+  private final Field heldTopField;
+
+  /**
+   * Turns the context class's fast monitors on or off ({@code ContextClass}: with one live
+   * virtual thread, enter and exit only push and pop the held stack). Off moves the held stack
+   * into the monitor table first.
+   */
+  void setFastMonitors(boolean on) {
+    flushFastMonitors();
+    try {
+      fastMonitorsField.setBoolean(null, on);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Moves the monitors on the context class's held stack (entered by the running thread while it
+   * was the only one) into the monitor table, owned by that thread, innermost last; before any
+   * call that reads the table and before a capture.
+   */
+  private void flushFastMonitors() {
+    try {
+      int top = heldTopField.getInt(null);
+      if (top == 0) {
+        return;
+      }
+      Object[] held = (Object[]) heldField.get(null);
+      heldTopField.setInt(null, 0);
+      for (int i = 0; i < top; i++) {
+        threads.adoptHeld(held[i]);
+        held[i] = null;
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Makes {@code c} the running virtual thread's continuation (context class and carrier). */

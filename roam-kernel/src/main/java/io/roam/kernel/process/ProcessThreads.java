@@ -140,6 +140,15 @@ public final class ProcessThreads {
       state.resources().put(RESOURCE, table);
     }
     runnable = (int) table.threads.stream().filter(p -> p.status == RUNNABLE).count();
+    // one live thread: monitors need no table until another starts (ContextClass fast monitors)
+    rt.setFastMonitors(table.threads.stream().filter(p -> p.status != TERMINATED).count() <= 1);
+  }
+
+  /** A monitor the running thread entered on the fast path: now a table entry it owns. */
+  void adoptHeld(Object o) {
+    if (!acquire(current(), o, 1)) {
+      throw new IllegalStateException("a monitor entered by the only thread is owned by another");
+    }
   }
 
   /** The kernel classes the heap codec may copy field by field (they hold plain data). */
@@ -666,6 +675,7 @@ public final class ProcessThreads {
     if (!(t instanceof VThread v) || table.byThread.containsKey(t)) {
       throw new IllegalThreadStateException();
     }
+    rt.setFastMonitors(false); // from now on threads can contend: every monitor in the table
     PThread p = new PThread();
     p.id = table.nextId++;
     p.thread = t;
