@@ -231,7 +231,10 @@ class HashedIteratorResumeTest {
         fill(new Lru<>(50), mixedKeys(12)), fill(new IdentityHashMap<>(), mixedKeys(12)),
         fill(new WeakHashMap<>(), stableKeys(12)), fill(new Hashtable<>(), mixedKeys(12)),
         fill(new ConcurrentHashMap<>(), mixedKeys(12)))) {
-      Object[] back = policy.roundTrip(new Object[] {m, m.keySet(), m.values(), m.entrySet()});
+      // the keys travel in a list too: a WeakHashMap's decoded keys are otherwise only weakly
+      // reachable, and a collection between decode and use empties it
+      Object[] back = policy.roundTrip(new Object[] {m, m.keySet(), m.values(), m.entrySet(),
+          new ArrayList<>(m.keySet())});
       @SuppressWarnings("unchecked") Map<Object, Object> m2 = (Map<Object, Object>) back[0];
       Set<?> keys = (Set<?>) back[1];
       Collection<?> values = (Collection<?>) back[2];
@@ -265,7 +268,8 @@ class HashedIteratorResumeTest {
       it.next();
       it.next();
       Map.Entry<Object, Object> e = it.next();
-      Object[] back = policy.roundTrip(new Object[] {it, e, m});
+      // (the keys in a list too, so that a WeakHashMap's decoded keys stay reachable)
+      Object[] back = policy.roundTrip(new Object[] {it, e, m, new ArrayList<>(m.keySet())});
       @SuppressWarnings("unchecked") Map<Object, Object> m2 = (Map<Object, Object>) back[2];
       @SuppressWarnings("unchecked") Map.Entry<Object, Object> e2 =
           (Map.Entry<Object, Object>) back[1];
