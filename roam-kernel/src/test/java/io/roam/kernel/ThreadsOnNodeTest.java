@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,12 +95,6 @@ class ThreadsOnNodeTest {
    * threads runs (the quantum switches among them).
    */
   @Test
-  // KNOWN BUG, kept out of CI until fixed (runs with -Pfull): on 2026-11-27 this hung once in a
-  // fresh-clone CI under JDK 25 (the process never ended within a minute: the sleeping main thread
-  // was apparently never picked again) and failed once more in ~10 runs on its own; the
-  // other threads tests and the corpus thread programs pass. Find the lost wake-up in
-  // ProcessThreads (sleepSwitch / expireTimedWaits under node preemption) and drop this tag.
-  @Tag("slow")
   void aProcessWithFourBusyThreadsGetsOneProcessShare() throws Exception {
     Path programs = threadPrograms();
     try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
@@ -118,6 +111,28 @@ class ThreadsOnNodeTest {
       double ratio = (double) a.cpuNanos() / b.cpuNanos();
       assertThat(ratio).as("CPU of the 4-thread process / CPU of the 1-thread process").isBetween(0.6, 1.67);
       assertThat(a.preemptions()).isGreaterThan(100);
+    }
+  }
+
+  /**
+   * A thread that sleeps while another computes, in a process alone on its node: nothing
+   * preempts the process and no other thread is runnable to share a quantum with, so only the
+   * sleeper's deadline can make the computing thread give way (it once never did: the process
+   * hung — threads.md, "Timed waits").
+   */
+  @Test
+  void aSleeperWakesWhileTheOnlyOtherThreadComputesAlone() throws Exception {
+    Path programs = threadPrograms();
+    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
+        .withSlice(Duration.ofMillis(3)))) {
+      CodeSource code = CodeSource.fromClassPath(programs.toString());
+      NodeKernelTest.Console c = NodeKernelTest.Console.create();
+      ProcessId p = k.spawn(code, "threads.Spinners", new String[] {"1", "300"}, c.console(), 0);
+      ProcessInfo end = k.await(p, Duration.ofMinutes(1));
+      assertThat(c.out().toString()).isEqualTo("threads that ran: 1 of 1\n");
+      assertThat(end.exitCode()).isZero();
+      assertThat(end.preemptions()).as("alone on the node: never preempted").isZero();
+      assertThat(end.ageNanos()).isGreaterThanOrEqualTo(300_000_000L);
     }
   }
 

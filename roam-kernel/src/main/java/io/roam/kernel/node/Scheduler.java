@@ -338,8 +338,18 @@ final class Scheduler {
     }
   }
 
-  /** Each waiting process gets the worker whose process has run longest past its slice. */
+  /**
+   * Each waiting process gets the worker whose process has run longest past its slice. A
+   * request still pending after a further slice is made again (requests are idempotent; this
+   * keeps a request that was somehow lost from leaving a process on its worker for good).
+   */
   private void preemptExpired(long now) {
+    for (Worker w : workers) {
+      KernelProcess c = w.current;
+      if (c != null && c.preemptRequestedAt != 0 && now - c.preemptRequestedAt >= sliceNanos) {
+        c.runtime.requestPreempt();
+      }
+    }
     for (int waiting = runQueue.size(); waiting > 0; waiting--) {
       Worker oldest = null;
       for (Worker w : workers) {

@@ -178,13 +178,13 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   /** Withdraws a capture request that an unwind for another reason made unnecessary. */
   public void cancelCapture() {
     captureWanted = false;
-    setRequested(preemptWanted);
+    clearRequested();
   }
 
   /** Called by the scheduler before the process runs on a worker: a fresh time slice. */
   public void startSlice() {
     preemptWanted = false;
-    setRequested(captureWanted);
+    clearRequested();
   }
 
   /** Makes sleep and yield unwind (the process then holds no worker while it waits). */
@@ -318,6 +318,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /**
+   * Lowers the polled flag unless a request is pending. A request made by another thread
+   * between a check of the flags and the write of false would otherwise be lost (its flag set,
+   * the polled one cleared, nothing left to poll): the flags are read again after the write.
+   */
+  private void clearRequested() {
+    setRequested(false);
+    if (captureWanted || preemptWanted || switchWanted) {
+      setRequested(true);
+    }
+  }
+
   private void setRequested(boolean v) {
     try {
       requestedField.setBoolean(null, v);
@@ -329,7 +341,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   @Override
   public boolean safePoint() {
     if (!captureWanted && !preemptWanted && !switchWanted) {
-      setRequested(false);
+      clearRequested();
       return false;
     }
     if (nested > 0 && !switchWanted) {
@@ -346,7 +358,7 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   @Override
   public boolean safePointAtEntry() {
     if (!captureWanted && !preemptWanted && !switchWanted) {
-      setRequested(false);
+      clearRequested();
       return false;
     }
     if (nested > 0 && !switchWanted) {

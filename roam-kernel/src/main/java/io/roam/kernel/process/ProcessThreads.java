@@ -113,6 +113,13 @@ public final class ProcessThreads {
   private volatile long runningSince;
   /** Threads in state RUNNABLE (the running one included). */
   private volatile int runnable;
+  /**
+   * {@link System#nanoTime} at which the earliest timed wait (sleep, timed wait or join) of a
+   * thread that does not run ends, {@link Long#MAX_VALUE} for none: the ticker asks the running
+   * thread to give way then, so that a sleeper wakes on time even when no other thread is
+   * runnable to share a quantum with and the node does not preempt the process.
+   */
+  private volatile long nextTimedWake = Long.MAX_VALUE;
   /** Entry of the main thread, for this run. */
   private MethodHandle mainHandle;
   private String[] mainArgs;
@@ -320,10 +327,26 @@ public final class ProcessThreads {
 
   private void expireTimedWaits() {
     long now = state.clock.nanoTime();
+    long next = Long.MAX_VALUE;
     for (PThread p : table.threads) {
-      if (p.status == TIMED_WAITING && p.deadline - now <= 0) {
-        endWait(p);
+      if (p.status == TIMED_WAITING) {
+        if (p.deadline - now <= 0) {
+          endWait(p);
+        } else {
+          next = Math.min(next, p.deadline);
+        }
       }
+    }
+    nextTimedWake = next == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + (next - now);
+  }
+
+  /** A thread waits until {@code deadline} (process clock): the ticker must know when it ends. */
+  private void timedWaitUntil(PThread p, long deadline) {
+    setStatus(p, TIMED_WAITING);
+    p.deadline = deadline;
+    long at = System.nanoTime() + (deadline - state.clock.nanoTime());
+    if (at < nextTimedWake) {
+      nextTimedWake = at;
     }
   }
 
@@ -375,7 +398,9 @@ public final class ProcessThreads {
         long now = System.nanoTime();
         for (ProcessThreads p : TICKING) {
           long since = p.runningSince;
-          if (since != 0 && now - since > QUANTUM_NANOS && p.runnable > 1) {
+          long wake = p.nextTimedWake;
+          if (since != 0 && (now - since > QUANTUM_NANOS && p.runnable > 1
+              || wake != Long.MAX_VALUE && now - wake >= 0)) {
             p.rt.requestSwitch();
           }
         }
@@ -499,8 +524,7 @@ public final class ProcessThreads {
     if (timeoutNanos < 0) {
       setStatus(me, WAITING);
     } else {
-      setStatus(me, TIMED_WAITING);
-      me.deadline = state.clock.nanoTime() + timeoutNanos;
+      timedWaitUntil(me, state.clock.nanoTime() + timeoutNanos);
     }
   }
 
@@ -728,8 +752,7 @@ public final class ProcessThreads {
       return false;
     }
     PThread me = current();
-    setStatus(me, TIMED_WAITING);
-    me.deadline = deadline;
+    timedWaitUntil(me, deadline);
     me.sleeping = true;
     if (rt.switchUnwind(deadline)) {
       return true;
