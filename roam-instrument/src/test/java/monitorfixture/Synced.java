@@ -46,6 +46,18 @@ public class Synced {
     return a + b;
   }
 
+  public synchronized int loop(int n) {
+    int s = 0;
+    for (int i = 0; i < n; i++) {
+      s += i;
+    }
+    return s;
+  }
+
+  public synchronized int fresh(int n) {
+    return new int[] {n}.length + lock.hashCode() * 0;
+  }
+
   private int helper(int v) {
     return v + 1;
   }

@@ -58,7 +58,7 @@ public final class ContinuationTransformer {
 
   private static final String CTX = ContextClass.INTERNAL_NAME;
   /** Blocking context calls that may unwind (threads, monitors; see ThreadCallRedirector). */
-  private static final Set<String> BLOCKING_CALLS = Set.of("monitorEnter", "objectWait", "threadJoin",
+  private static final Set<String> BLOCKING_CALLS = Set.of("monitorEnter", "monitorEnterLeaf", "objectWait", "threadJoin",
       "roamReceive", "roamFork", "roamCheckpoint");
   private static final String CONT = Type.getInternalName(Continuation.class);
   private static final String FRAME = Type.getInternalName(Frame.class);
@@ -351,7 +351,10 @@ public final class ContinuationTransformer {
         int depth = f.getStackSize() - argSlots(m);
         if (MethodAnalysis.initialized(f, f.getStackSize())) {
           sites.add(new Site(sites.size(), insn, f, depth, true, 0));
-          anyCall = true;
+          // the entry poll bounds time to safe point in recursion without loops; a virtual
+          // system call does not recurse into process code (a leaf synchronized method keeps
+          // no poll for its monitor call)
+          anyCall |= !m.owner.equals(CTX);
         }
       }
     }

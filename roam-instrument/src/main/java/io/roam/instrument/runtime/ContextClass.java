@@ -94,6 +94,8 @@ public final class ContextClass {
         emitForwarder(cw, m);
       }
     }
+    emitLeafMonitor(cw, "monitorEnter");
+    emitLeafMonitor(cw, "monitorExit");
     cw.visitEnd();
     return cw.toByteArray();
   }
@@ -156,6 +158,33 @@ public final class ContextClass {
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
     mv.visitVarInsn(Opcodes.ALOAD, 0);
     mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "monitorEnter", "(Ljava/lang/Object;)V", true);
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+  }
+
+  /*
+   * Monitors of a region without safe points (rewrite.MonitorRewriter, "Leaf monitors"): nothing
+   * at all while the process has a single thread, the kernel's call otherwise. Enter and exit
+   * see the same mode: it changes only at a thread start or a restore, never inside such a region.
+   */
+
+  private static void emitLeafMonitor(ClassWriter cw, String kernelCall) {
+    MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, kernelCall + "Leaf",
+        "(Ljava/lang/Object;)V", null, null);
+    mv.visitCode();
+    // emits: if (fastMonitors && o != null) return; sys.<kernelCall>(o);
+    // (a null lock goes to the kernel, which throws NullPointerException, or ends a rewind)
+    Label slow = new Label();
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "fastMonitors", "Z");
+    mv.visitJumpInsn(Opcodes.IFEQ, slow);
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitJumpInsn(Opcodes.IFNULL, slow);
+    mv.visitInsn(Opcodes.RETURN);
+    mv.visitLabel(slow);
+    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
+    mv.visitVarInsn(Opcodes.ALOAD, 0);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, kernelCall, "(Ljava/lang/Object;)V", true);
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();

@@ -148,6 +148,39 @@ class MonitorRewriteTest {
     assertThat(result.safeInvokeOffsets().get("recurse(I)I")).hasSizeGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void onlyMethodsThatCanRunNoOtherCodeAreLeaves() throws Exception {
+    ClassNode cn = new ClassNode();
+    new ClassReader(TwinLoopEntryTest.bytes(NAME)).accept(cn, 0);
+    java.util.Map<String, Boolean> leaf = new java.util.TreeMap<>();
+    for (MethodNode m : cn.methods) {
+      leaf.put(m.name, MonitorRewriter.isLeaf(cn, m));
+    }
+    // add/twice/wide: straight-line field arithmetic; throwInside allocates, recurse and nested
+    // call, loop jumps back (a poll), fresh calls hashCode, waitAndNotify calls wait/notify
+    assertThat(leaf).containsEntry("add", true).containsEntry("twice", true).containsEntry("wide", true)
+        .containsEntry("throwInBlock", false).containsEntry("throwInside", false)
+        .containsEntry("recurse", false).containsEntry("nested", false).containsEntry("loop", false)
+        .containsEntry("fresh", false).containsEntry("waitAndNotify", false);
+  }
+
+  @Test
+  void leafMonitorsCostNothingWhileTheProcessHasOneThreadAndGoToTheKernelOtherwise() throws Throwable {
+    Class<?> ctx = synced.getClassLoader().loadClass(ContextClass.NAME);
+    ctx.getField("held").set(null, new Object[8]);
+    ctx.getField("fastMonitors").setBoolean(null, true);
+    assertThat(call("add", new Class<?>[] {int.class}, 5)).isEqualTo(5);
+    assertThat(call("twice", new Class<?>[] {long.class}, 21L)).isEqualTo(42L);
+    assertThat(calls).as("fast mode: no kernel call, nothing on the held stack").isEmpty();
+    assertThat(ctx.getField("heldTop").getInt(null)).isZero();
+    assertThat(call("loop", new Class<?>[] {int.class}, 4)).isEqualTo(6);
+    assertThat(calls).as("a region with a safe point is not elided: it is on the held stack").isEmpty();
+    assertThat(ctx.getField("heldTop").getInt(null)).isZero();
+    ctx.getField("fastMonitors").setBoolean(null, false);
+    assertThat(call("add", new Class<?>[] {int.class}, 5)).isEqualTo(10);
+    assertThat(calls).containsExactly("monitorEnter this", "monitorExit this");
+  }
+
   /** Defines the context class and the rewritten fixture; everything else from the parent. */
   private static final class Loader extends ClassLoader {
     private final byte[] fixture;
