@@ -97,8 +97,7 @@ class ThreadsOnNodeTest {
   @Test
   void aProcessWithFourBusyThreadsGetsOneProcessShare() throws Exception {
     Path programs = threadPrograms();
-    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
-        .withSlice(Duration.ofMillis(3)))) {
+    try (NodeKernel k = oneWorkerNode()) {
       CodeSource code = CodeSource.fromClassPath(programs.toString());
       NodeKernelTest.Console fc = NodeKernelTest.Console.create();
       NodeKernelTest.Console oc = NodeKernelTest.Console.create();
@@ -123,8 +122,7 @@ class ThreadsOnNodeTest {
   @Test
   void aSleeperWakesWhileTheOnlyOtherThreadComputesAlone() throws Exception {
     Path programs = threadPrograms();
-    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1)
-        .withSlice(Duration.ofMillis(3)))) {
+    try (NodeKernel k = oneWorkerNode()) {
       CodeSource code = CodeSource.fromClassPath(programs.toString());
       NodeKernelTest.Console c = NodeKernelTest.Console.create();
       ProcessId p = k.spawn(code, "threads.Spinners", new String[] {"1", "300"}, c.console(), 0);
@@ -134,6 +132,11 @@ class ThreadsOnNodeTest {
       assertThat(end.preemptions()).as("alone on the node: never preempted").isZero();
       assertThat(end.ageNanos()).isGreaterThanOrEqualTo(300_000_000L);
     }
+  }
+
+  /** A node with one worker and 3 ms slices: every process competes for the same worker. */
+  private static NodeKernel oneWorkerNode() {
+    return new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1).withSlice(Duration.ofMillis(3)));
   }
 
   private Path threadPrograms() throws Exception {

@@ -133,10 +133,7 @@ public final class ContextClass {
     //          if (t < h.length) { h[t] = o; heldTop = t + 1; return; } }
     //        sys.monitorEnter(o);
     Label slow = new Label();
-    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "fastMonitors", "Z");
-    mv.visitJumpInsn(Opcodes.IFEQ, slow);
-    mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitJumpInsn(Opcodes.IFNULL, slow);
+    emitUnlessFastAndNonNull(mv, slow);
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "held", "[Ljava/lang/Object;");
     mv.visitVarInsn(Opcodes.ASTORE, 1);
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "heldTop", "I");
@@ -154,13 +151,7 @@ public final class ContextClass {
     mv.visitInsn(Opcodes.IADD);
     mv.visitFieldInsn(Opcodes.PUTSTATIC, INTERNAL_NAME, "heldTop", "I");
     mv.visitInsn(Opcodes.RETURN);
-    mv.visitLabel(slow);
-    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
-    mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "monitorEnter", "(Ljava/lang/Object;)V", true);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    emitKernelMonitorCall(mv, slow, "monitorEnter");
   }
 
   /*
@@ -176,15 +167,25 @@ public final class ContextClass {
     // emits: if (fastMonitors && o != null) return; sys.<kernelCall>(o);
     // (a null lock goes to the kernel, which throws NullPointerException, or ends a rewind)
     Label slow = new Label();
+    emitUnlessFastAndNonNull(mv, slow);
+    mv.visitInsn(Opcodes.RETURN);
+    emitKernelMonitorCall(mv, slow, kernelCall);
+  }
+
+  /** emits: if (!fastMonitors || o == null) goto slow; */
+  private static void emitUnlessFastAndNonNull(MethodVisitor mv, Label slow) {
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "fastMonitors", "Z");
     mv.visitJumpInsn(Opcodes.IFEQ, slow);
     mv.visitVarInsn(Opcodes.ALOAD, 0);
     mv.visitJumpInsn(Opcodes.IFNULL, slow);
-    mv.visitInsn(Opcodes.RETURN);
+  }
+
+  /** emits: slow: sys.<call>(o); return; — and ends the method. */
+  private static void emitKernelMonitorCall(MethodVisitor mv, Label slow, String call) {
     mv.visitLabel(slow);
     mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
     mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, kernelCall, "(Ljava/lang/Object;)V", true);
+    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, call, "(Ljava/lang/Object;)V", true);
     mv.visitInsn(Opcodes.RETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -220,13 +221,7 @@ public final class ContextClass {
     mv.visitVarInsn(Opcodes.ILOAD, 1);
     mv.visitFieldInsn(Opcodes.PUTSTATIC, INTERNAL_NAME, "heldTop", "I");
     mv.visitInsn(Opcodes.RETURN);
-    mv.visitLabel(slow);
-    mv.visitFieldInsn(Opcodes.GETSTATIC, INTERNAL_NAME, "sys", "L" + VS + ";");
-    mv.visitVarInsn(Opcodes.ALOAD, 0);
-    mv.visitMethodInsn(Opcodes.INVOKEINTERFACE, VS, "monitorExit", "(Ljava/lang/Object;)V", true);
-    mv.visitInsn(Opcodes.RETURN);
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
+    emitKernelMonitorCall(mv, slow, "monitorExit");
   }
 
   private static void emitClinit(ClassWriter cw) {
