@@ -50,7 +50,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class Instrumenter {
   /** Rewriter version; stamped into every class and every snapshot. Bump on any output change. */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** The result of rewriting one class. */
   public record Result(

@@ -33,6 +33,7 @@ public final class SystemCallRedirector {
       Map.entry("java/lang/System.setIn(Ljava/io/InputStream;)V", "setIn"),
       Map.entry("java/lang/Thread.sleep(J)V", "sleep"),
       Map.entry("java/lang/Thread.sleep(JI)V", "sleep"),
+      Map.entry("java/lang/Thread.sleep(Ljava/time/Duration;)V", "sleep"),
       Map.entry("java/lang/Thread.yield()V", "yield"),
       Map.entry("java/lang/Thread.currentThread()Ljava/lang/Thread;", "currentThread"),
       Map.entry("java/lang/Math.random()D", "mathRandom"),
@@ -53,6 +54,9 @@ public final class SystemCallRedirector {
 
   /** Instance calls on JDK objects → static forwarder taking the receiver first. */
   private static final Map<String, String> VIRTUAL_CALLS = Map.ofEntries(
+      Map.entry("java/util/concurrent/TimeUnit.sleep(J)V", "sleep"),
+      Map.entry("java/util/concurrent/TimeUnit.timedJoin(Ljava/lang/Thread;J)V", "threadJoin"),
+      Map.entry("java/util/concurrent/TimeUnit.timedWait(Ljava/lang/Object;J)V", "objectWait"),
       Map.entry("java/lang/Runtime.exit(I)V", "runtimeExit"),
       Map.entry("java/lang/Runtime.halt(I)V", "runtimeHalt"));
 

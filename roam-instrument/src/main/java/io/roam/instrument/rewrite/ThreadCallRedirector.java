@@ -45,6 +45,7 @@ final class ThreadCallRedirector {
       Map.entry("join()V", "threadJoin"),
       Map.entry("join(J)V", "threadJoin"),
       Map.entry("join(JI)V", "threadJoin"),
+      Map.entry("join(Ljava/time/Duration;)Z", "threadJoin"),
       Map.entry("isAlive()Z", "threadIsAlive"),
       Map.entry("getState()Ljava/lang/Thread$State;", "threadGetState"),
       Map.entry("interrupt()V", "threadInterrupt"),

@@ -64,6 +64,12 @@ public interface VirtualSystem {
   /** Resumable. {@code Thread.sleep(millis, nanos)}. */
   void sleep(long millis, int nanos) throws InterruptedException;
 
+  /** Resumable. {@code Thread.sleep(duration)} (JDK 19+). */
+  void sleep(java.time.Duration duration) throws InterruptedException;
+
+  /** Resumable. {@code unit.sleep(timeout)}. */
+  void sleep(java.util.concurrent.TimeUnit unit, long timeout) throws InterruptedException;
+
   /** {@code Thread.yield}: a safe point that lets other processes run. */
   void yield();
 
@@ -129,6 +135,9 @@ public interface VirtualSystem {
   /** Resumable. {@code o.wait(millis, nanos)}. */
   void objectWait(Object o, long millis, int nanos) throws InterruptedException;
 
+  /** Resumable. {@code unit.timedWait(o, timeout)}. */
+  void objectWait(java.util.concurrent.TimeUnit unit, Object o, long timeout) throws InterruptedException;
+
   /** {@code o.notify()}. */
   void objectNotify(Object o);
 
@@ -152,6 +161,12 @@ public interface VirtualSystem {
 
   /** Resumable. {@code t.join(millis, nanos)}. */
   void threadJoin(Thread t, long millis, int nanos) throws InterruptedException;
+
+  /** Resumable. {@code t.join(duration)} (JDK 19+): true when {@code t} has ended. */
+  boolean threadJoin(Thread t, java.time.Duration duration) throws InterruptedException;
+
+  /** Resumable. {@code unit.timedJoin(t, timeout)}. */
+  void threadJoin(java.util.concurrent.TimeUnit unit, Thread t, long timeout) throws InterruptedException;
 
   boolean threadIsAlive(Thread t);
 

@@ -636,6 +636,35 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   }
 
   @Override
+  public void sleep(java.time.Duration duration) throws InterruptedException {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      sleep(0L, 0); // ends the rewind of the sleep that unwound
+      return;
+    }
+    long nanos = java.util.concurrent.TimeUnit.NANOSECONDS.convert(duration); // saturates
+    if (nanos >= 0) { // as the JDK: a negative duration does not sleep
+      sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    }
+  }
+
+  @Override
+  public void sleep(java.util.concurrent.TimeUnit unit, long timeout) throws InterruptedException {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      sleep(0L, 0);
+    } else if (timeout > 0) { // as TimeUnit.sleep
+      long[] t = millisAndNanos(unit, timeout);
+      sleep(t[0], (int) t[1]);
+    }
+  }
+
+  /** {@code timeout} of {@code unit} as Java's (millis, nanos) pair, saturated like TimeUnit. */
+  private static long[] millisAndNanos(java.util.concurrent.TimeUnit unit, long timeout) {
+    long nanos = unit.toNanos(timeout);
+    return nanos == Long.MAX_VALUE ? new long[] {unit.toMillis(timeout), 0}
+        : new long[] {nanos / 1_000_000L, nanos % 1_000_000L};
+  }
+
+  @Override
   public void yield() {
     if (mode() == ContextClass.MODE_REWINDING) {
       finishRewind();
@@ -881,6 +910,46 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
       ProcessThreads.checkTimeout(millis, nanos);
     }
     threads().join(t, millis == 0 && nanos == 0 ? -1 : millis * 1_000_000L + nanos);
+  }
+
+  @Override
+  public boolean threadJoin(Thread t, java.time.Duration duration) throws InterruptedException {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      Thread joined = threads().join(null, 0); // the thread saved when the join unwound
+      return joined == null || !threads().isAlive(joined);
+    }
+    long nanos = java.util.concurrent.TimeUnit.NANOSECONDS.convert(duration);
+    Thread.State state = threads().stateOf(t);
+    if (state == Thread.State.NEW) {
+      throw new IllegalThreadStateException("Thread not started");
+    }
+    if (state == Thread.State.TERMINATED) {
+      return true;
+    }
+    if (nanos > 0) {
+      threads().join(t, nanos);
+    }
+    return !threads().isAlive(t);
+  }
+
+  @Override
+  public void threadJoin(java.util.concurrent.TimeUnit unit, Thread t, long timeout) throws InterruptedException {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      threadJoin(null, 0L, 0);
+    } else if (timeout > 0) { // as TimeUnit.timedJoin
+      long[] ms = millisAndNanos(unit, timeout);
+      threadJoin(t, ms[0], (int) ms[1]);
+    }
+  }
+
+  @Override
+  public void objectWait(java.util.concurrent.TimeUnit unit, Object o, long timeout) throws InterruptedException {
+    if (mode() == ContextClass.MODE_REWINDING) {
+      objectWait(null, 0L, 0);
+    } else if (timeout > 0) { // as TimeUnit.timedWait
+      long[] ms = millisAndNanos(unit, timeout);
+      objectWait(o, ms[0], (int) ms[1]);
+    }
   }
 
   @Override

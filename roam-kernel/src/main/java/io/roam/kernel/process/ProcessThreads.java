@@ -711,11 +711,15 @@ public final class ProcessThreads {
     table.byThread.put(t, p);
   }
 
-  void join(Thread t, long timeoutNanos) throws InterruptedException {
+  /**
+   * {@code t.join} with a timeout ({@code < 0}: none). Returns the joined thread: {@code t}, or,
+   * when a join that unwound is rewound (with a null argument), the thread it was joining.
+   */
+  Thread join(Thread t, long timeoutNanos) throws InterruptedException {
     if (t == null && rewinding()) {
-      rt.finishBlockedRewind();
+      Thread joined = (Thread) rt.finishBlockedRewind();
       throwIfWokenByInterrupt(current());
-      return;
+      return joined;
     }
     PThread me = current();
     PThread target = table.byThread.get(java.util.Objects.requireNonNull(t));
@@ -724,13 +728,14 @@ public final class ProcessThreads {
       if (target == me) {
         throw new IllegalStateException("thread " + rt.threadGetName(t) + " joins itself forever");
       }
-      return;
+      return t;
     }
     me.joining = target;
     waitFor(me, timeoutNanos);
-    if (!block(me, null)) {
+    if (!block(me, t)) {
       throwIfWokenByInterrupt(me);
     }
+    return t;
   }
 
   /** Before a sleep: Java throws at once when the interrupt flag is set. */
