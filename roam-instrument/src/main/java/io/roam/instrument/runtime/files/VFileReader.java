@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * What {@code new FileReader(…)} in process code creates (also the reader under {@code
@@ -69,8 +68,7 @@ public final class VFileReader extends FileReader implements FileProxy {
   }
 
   private CharsetDecoder decoder() {
-    return cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    return Chars.replacingDecoder(cs);
   }
 
   @Override

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * What {@code new FileWriter(…)} in process code creates (also the writer under {@code
@@ -100,29 +98,13 @@ public final class VFileWriter extends FileWriter implements FileProxy {
     if (len == 0) {
       return;
     }
-    CharBuffer chars;
-    if (pendingHigh >= 0) {
-      char[] c = new char[len + 1];
-      c[0] = (char) pendingHigh;
-      System.arraycopy(cbuf, off, c, 1, len);
-      chars = CharBuffer.wrap(c);
-      pendingHigh = -1;
-    } else {
-      chars = CharBuffer.wrap(cbuf, off, len);
-    }
-    if (Character.isHighSurrogate(chars.get(chars.limit() - 1))) {
-      pendingHigh = chars.get(chars.limit() - 1);
-      chars.limit(chars.limit() - 1);
-    }
+    CharBuffer chars = Chars.afterPending(pendingHigh, cbuf, off, len);
+    pendingHigh = Chars.holdTrailingHigh(chars);
     emit(chars, false);
   }
 
   private void emit(CharBuffer chars, boolean end) throws IOException {
-    CharsetEncoder e = cs.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    ByteBuffer out = ByteBuffer.allocate((int) Math.ceil(chars.remaining() * (double) e.maxBytesPerChar()) + 16);
-    e.encode(chars, out, true);
-    e.flush(out);
+    ByteBuffer out = Chars.encode(cs, chars);
     if (out.position() > 0) {
       fs.write(h, out.array(), 0, out.position());
     }
@@ -130,10 +112,7 @@ public final class VFileWriter extends FileWriter implements FileProxy {
 
   @Override
   public void write(String str, int off, int len) throws IOException {
-    java.util.Objects.checkFromIndexSize(off, len, str.length());
-    char[] c = new char[len];
-    str.getChars(off, off + len, c, 0);
-    write(c, 0, len);
+    write(Chars.of(str, off, len), 0, len);
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * What {@code new InputStreamReader(in[, charset])} in process code creates: an {@link
@@ -40,18 +39,7 @@ public final class VInputStreamReader extends InputStreamReader {
   }
 
   public VInputStreamReader(InputStream in, String charsetName) throws UnsupportedEncodingException {
-    this(in, charset(charsetName));
-  }
-
-  private static Charset charset(String name) throws UnsupportedEncodingException {
-    if (name == null) {
-      throw new NullPointerException("charsetName");
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      throw new UnsupportedEncodingException(name);
-    }
+    this(in, Chars.forName(charsetName));
   }
 
   @Override
@@ -98,8 +86,7 @@ public final class VInputStreamReader extends InputStreamReader {
 
   /** Decodes into {@code out[off, off+len)}, reading more bytes only while nothing decodes. */
   private int decode(char[] out, int off, int len) throws IOException {
-    CharsetDecoder d = Charset.forName(charset).newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    CharsetDecoder d = Chars.replacingDecoder(Charset.forName(charset));
     CharBuffer cb = CharBuffer.wrap(out, off, len);
     while (true) {
       ByteBuffer bb = ByteBuffer.wrap(buf, pos, lim - pos);

@@ -7,8 +7,6 @@ import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * What {@code new OutputStreamWriter(out[, charset])} in process code creates: an {@link
@@ -37,18 +35,7 @@ public final class VOutputStreamWriter extends OutputStreamWriter {
   }
 
   public VOutputStreamWriter(OutputStream out, String charsetName) throws UnsupportedEncodingException {
-    this(out, charset(charsetName));
-  }
-
-  private static Charset charset(String name) throws UnsupportedEncodingException {
-    if (name == null) {
-      throw new NullPointerException("charsetName");
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      throw new UnsupportedEncodingException(name);
-    }
+    this(out, Chars.forName(charsetName));
   }
 
   @Override
@@ -74,29 +61,13 @@ public final class VOutputStreamWriter extends OutputStreamWriter {
     if (len == 0) {
       return;
     }
-    CharBuffer chars;
-    if (pendingHigh >= 0) {
-      char[] c = new char[len + 1];
-      c[0] = (char) pendingHigh;
-      System.arraycopy(cbuf, off, c, 1, len);
-      chars = CharBuffer.wrap(c);
-      pendingHigh = -1;
-    } else {
-      chars = CharBuffer.wrap(cbuf, off, len);
-    }
-    if (Character.isHighSurrogate(chars.get(chars.limit() - 1))) {
-      pendingHigh = chars.get(chars.limit() - 1);
-      chars.limit(chars.limit() - 1);
-    }
+    CharBuffer chars = Chars.afterPending(pendingHigh, cbuf, off, len);
+    pendingHigh = Chars.holdTrailingHigh(chars);
     encode(chars);
   }
 
   private void encode(CharBuffer chars) throws IOException {
-    CharsetEncoder e = Charset.forName(charset).newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    ByteBuffer bytes = ByteBuffer.allocate((int) Math.ceil(chars.remaining() * (double) e.maxBytesPerChar()) + 16);
-    e.encode(chars, bytes, true);
-    e.flush(bytes);
+    ByteBuffer bytes = Chars.encode(Charset.forName(charset), chars);
     append(bytes.array(), bytes.position());
   }
 
@@ -123,10 +94,7 @@ public final class VOutputStreamWriter extends OutputStreamWriter {
 
   @Override
   public void write(String str, int off, int len) throws IOException {
-    java.util.Objects.checkFromIndexSize(off, len, str.length());
-    char[] c = new char[len];
-    str.getChars(off, off + len, c, 0);
-    write(c, 0, len);
+    write(Chars.of(str, off, len), 0, len);
   }
 
   @Override
