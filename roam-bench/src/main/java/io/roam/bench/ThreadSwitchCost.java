@@ -38,10 +38,11 @@ public final class ThreadSwitchCost {
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "50000"));
     int runs = Integer.parseInt(a.getOrDefault("runs", "5"));
     Path dir = Files.createTempDirectory("roam-threadswitch");
-    String res = "benchload/PingPong.class";
     Files.createDirectories(dir.resolve("benchload"));
-    try (InputStream in = ThreadSwitchCost.class.getClassLoader().getResourceAsStream(res)) {
-      Files.copy(in, dir.resolve(res));
+    for (String res : new String[] {"benchload/PingPong.class", "benchload/MonitorLoad.class"}) {
+      try (InputStream in = ThreadSwitchCost.class.getClassLoader().getResourceAsStream(res)) {
+        Files.copy(in, dir.resolve(res));
+      }
     }
     CodeSource code = CodeSource.fromClassPath(dir.toString());
     Report rep = new Report("threads", "Thread switches inside a process: ping-pong via wait/notifyAll", args);
@@ -65,7 +66,57 @@ public final class ThreadSwitchCost {
         + " wake-up and a sleep) per turn on this 2-core machine shared with other jobs. Time is the"
         + " program's own `System.nanoTime` around the turns (the process clock under Roam), so class"
         + " loading and rewriting are not included.");
+    monitors(rep, dir, code, runs);
     rep.finish();
+  }
+
+  /** Uncontended monitor calls: ns per call, plain Java and Roam, one thread and after two. */
+  private static void monitors(Report rep, Path dir, CodeSource code, int runs) throws Exception {
+    long calls = 20_000_000L;
+    String[] shapes = {"leaf synchronized method", "synchronized method that calls", "synchronized block in a loop"};
+    Table t = new Table("shape", "threads started", "plain Java ns/call", "Roam ns/call", "Roam ÷ plain");
+    for (String mode : new String[] {"one", "threads"}) {
+      String[] args = {mode, String.valueOf(calls)};
+      double[][] plain = medians(runs, () -> times(plainRun(dir, "benchload.MonitorLoad", args)));
+      double[][] roam = medians(runs, () -> times(roamRun(code, "benchload.MonitorLoad", args)));
+      for (int i = 0; i < shapes.length; i++) {
+        double p = plain[i][0] / calls;
+        double r = roam[i][0] / calls;
+        t.row(shapes[i], mode.equals("one") ? "none (main only)" : "one, ended",
+            String.format("%.2f", p), String.format("%.2f", r), String.format("%.2f", r / p));
+      }
+    }
+    rep.table("Uncontended monitors (" + calls + " calls per shape, median of the runs)", t);
+    rep.note("*Leaf*: a synchronized method with no call, loop, allocation or foreign static (SciMark's"
+        + " `Random.nextDouble` shape). Under Roam it calls `monitorEnterLeaf/ExitLeaf`, which do nothing"
+        + " while the process has one thread, so C2 treats it as plain Java does. *Calling* and *block in"
+        + " a loop* hold a safe point inside the region: with one thread they push and pop the context"
+        + " class's held stack; after a second thread has started (`threads`), every shape goes through"
+        + " the kernel's monitor table (`ProcessThreads`). Plain Java's uncontended monitors are"
+        + " lightweight locks, or nothing where escape analysis removes them.");
+  }
+
+  private static long[] times(Class<?> c) throws Exception {
+    return ((long[]) c.getField("nanos").get(null)).clone();
+  }
+
+  interface Times {
+    long[] nanos() throws Exception;
+  }
+
+  /** Per shape, the median over {@code runs} runs (after one warm-up), as a one-element row. */
+  private static double[][] medians(int runs, Times r) throws Exception {
+    r.nanos();
+    List<long[]> xs = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      xs.add(r.nanos());
+    }
+    double[][] out = new double[xs.get(0).length][1];
+    for (int k = 0; k < out.length; k++) {
+      final int shape = k;
+      out[k][0] = xs.stream().mapToLong(x -> x[shape]).sorted().skip(xs.size() / 2).findFirst().orElseThrow();
+    }
+    return out;
   }
 
   interface Run {
@@ -82,31 +133,40 @@ public final class ThreadSwitchCost {
     return xs.get(xs.size() / 2);
   }
 
-  /** The class in a plain loader of its own, on real threads: its elapsed nanoseconds. */
+  /** PingPong in a plain loader of its own, on real threads: its elapsed nanoseconds. */
   private static long plain(Path dir, int rounds, int depth) throws Exception {
-    try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader())) {
-      Class<?> c = Class.forName("benchload.PingPong", true, l);
-      c.getMethod("main", String[].class).invoke(null,
-          (Object) new String[] {String.valueOf(rounds), String.valueOf(depth)});
-      return c.getField("elapsedNanos").getLong(null);
-    }
+    return plainRun(dir, "benchload.PingPong", String.valueOf(rounds), String.valueOf(depth))
+        .getField("elapsedNanos").getLong(null);
   }
 
-  /** The class as a Roam process run in this JVM: its elapsed nanoseconds. */
+  /** PingPong as a Roam process run in this JVM: its elapsed nanoseconds. */
   private static long roam(CodeSource code, int rounds, int depth) throws Exception {
+    return roamRun(code, "benchload.PingPong", String.valueOf(rounds), String.valueOf(depth))
+        .getField("elapsedNanos").getLong(null);
+  }
+
+  /** Runs {@code main} of class {@code name} in a plain loader of its own; returns the class. */
+  private static Class<?> plainRun(Path dir, String name, String... args) throws Exception {
+    java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+        ClassLoader.getPlatformClassLoader());
+    Class<?> c = Class.forName(name, true, l);
+    c.getMethod("main", String[].class).invoke(null, (Object) args);
+    return c;
+  }
+
+  /** Runs class {@code name} as a Roam process in this JVM; returns its class (process loader). */
+  private static Class<?> roamRun(CodeSource code, String name, String... args) throws Exception {
     ProcessClassLoader loader = new ProcessClassLoader(code, ThreadSwitchCost.class.getClassLoader());
     ProcessRuntime rt = new ProcessRuntime(loader, ProcessState.fresh(),
         new VirtualConsole(NULL, NULL, new ByteArrayInputStream(new byte[0]), 0, 0));
     rt.onExit(x -> {
       throw new ProcessRunner.ProcessExit(x);
     });
-    MethodHandle main = ProcessRunner.mainMethod(loader, "benchload.PingPong");
-    ProcessRunner.Outcome o = ProcessRunner.run(rt, main,
-        new String[] {String.valueOf(rounds), String.valueOf(depth)});
+    MethodHandle main = ProcessRunner.mainMethod(loader, name);
+    ProcessRunner.Outcome o = ProcessRunner.run(rt, main, args);
     if (!(o instanceof ProcessRunner.Exited e) || e.code() != 0) {
-      throw new IllegalStateException("PingPong under Roam ended with " + o);
+      throw new IllegalStateException(name + " under Roam ended with " + o);
     }
-    return Class.forName("benchload.PingPong", false, loader).getField("elapsedNanos").getLong(null);
+    return Class.forName(name, false, loader);
   }
 }
