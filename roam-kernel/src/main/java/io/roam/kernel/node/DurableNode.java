@@ -52,6 +52,11 @@ public final class DurableNode implements AutoCloseable {
   private int recoveredUnfinished;
   /** The checkpoint round each recovered process resumed from (0: from its start). */
   private final Map<ProcessId, Long> recoveredFrom = new LinkedHashMap<>();
+  /**
+   * Processes whose files are cut back before they run: recovered ones (from their checkpoint)
+   * and children made again after a recovery (everything their former self wrote).
+   */
+  private final Map<ProcessId, Boolean> cutBackAtStart = new java.util.concurrent.ConcurrentHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -62,7 +67,43 @@ public final class DurableNode implements AutoCloseable {
     checkpointer.setDaemon(true);
     kernel.setChildConsoles(this::childConsole);
     kernel.router.setCheckpointer(this::round);
+    kernel.setFileJournals(this::attachJournal);
   }
+
+  /**
+   * Gives a process its file journal ({@code DIR/<pid>/files.journal}); for one in {@link
+   * #cutBackAtStart}, first puts its files back with the old journal and then empties it.
+   */
+  private void attachJournal(ProcessId pid, io.roam.kernel.files.LocalFileService files) throws RoamException {
+    io.roam.kernel.files.FileJournal j = new io.roam.kernel.files.FileJournal(() -> journalOf(pid));
+    Boolean remade = cutBackAtStart.remove(pid);
+    if (remade != null) {
+      try {
+        var entries = j.read();
+        if (remade) {
+          files.cutBack(entries, Long.MIN_VALUE);
+        } else {
+          files.cutBack(entries);
+        }
+        j.clear();
+      } catch (IOException e) {
+        throw new RoamException("process " + pid + ": cannot read its file journal " + journalOf(pid)
+            + " to put its files back as they were at its checkpoint: " + e.getMessage(), e);
+      }
+    }
+    files.journal(j);
+  }
+
+  /** The journal of {@code pid}: in its directory (looked up under the lock: spawn names it). */
+  private Path journalOf(ProcessId pid) {
+    synchronized (processes) {
+      Path pdir = processes.get(pid);
+      return (pdir != null ? pdir : dir.resolve(pid.toString())).resolve(JOURNAL);
+    }
+  }
+
+  /** File name of a process's write journal in its directory. */
+  static final String JOURNAL = "files.journal";
 
   /** A new durable node in {@code dir} (created if missing; must hold no processes yet). */
   public static DurableNode create(Path dir, NodeKernel.Config config, Duration every, int keep)
@@ -149,6 +190,7 @@ public final class DurableNode implements AutoCloseable {
    * for round 0, from its start.
    */
   private void resume(Path pdir, Properties d, ProcessId pid, long round) throws IOException, RoamException {
+    cutBackAtStart.put(pid, false);
     if (round > 0) {
       Path cp = pdir.resolve("checkpoint-" + round + ".roam");
       kernel.adopt(cp, (o, e) -> console(pdir, o, e), 0, pid);
@@ -172,6 +214,9 @@ public final class DurableNode implements AutoCloseable {
       VirtualConsole parentConsole) {
     try {
       Path pdir = dir.resolve(child.toString());
+      if (Files.exists(pdir.resolve(JOURNAL))) {
+        cutBackAtStart.put(child, true); // made again after a recovery: undo its former self's writes
+      }
       Files.createDirectories(pdir);
       Path parentDir = snapshotOfProcesses().get(parent);
       Properties pd = parentDir == null ? new Properties() : load(parentDir);
