@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * torn last line, which is ignored (its change never began). Not forced to the disk: the journal
  * survives the death of the JVM, as the process's file writes do, not that of the machine.
  *
- * <p>Thread-safety: {@link #record} is called by the process's carrier, one call at a time;
- * {@link #read} and {@link #clear} by the node while the process does not run.
+ * <p>Thread-safety: {@link #record} is called by the process's carrier; {@link #read} and {@link
+ * #clear} by the node, while the process does not run; all are synchronized.
  */
 public final class FileJournal {
   /** One change recorded: the file's length before it ({@code -1}: absent). */
@@ -42,7 +42,7 @@ public final class FileJournal {
   }
 
   /** Appends one entry (one write). */
-  void record(Entry e) throws IOException {
+  synchronized void record(Entry e) throws IOException {
     if (out == null) {
       out = new FileOutputStream(location.get().toFile(), true);
     }
@@ -65,8 +65,11 @@ public final class FileJournal {
     return entries;
   }
 
-  /** Empties the journal (after a recovery put every file back: the old entries are spent). */
-  public void clear() throws IOException {
+  /**
+   * Empties the journal: after a recovery put every file back, or once a newer checkpoint is the
+   * one recovery will use (the old entries are spent).
+   */
+  public synchronized void clear() throws IOException {
     close();
     Path f = location.get();
     if (f != null) {
@@ -75,7 +78,7 @@ public final class FileJournal {
   }
 
   /** Closes the journal file (the process has ended or is being recovered). */
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     if (out != null) {
       out.close();
       out = null;

@@ -34,6 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the path, a file that is gone or shorter than the position. Handles keep their numbers, which
  * the process's file objects hold.
  *
+ * <p>Recovery: each capture also starts a new <em>epoch</em> and records the length of every file
+ * open for writing under {@link #CUT_KEY}; with a {@link FileJournal} attached (a durable node),
+ * the length of any other file is journaled before the process first changes it in an epoch. A
+ * process restored for recovery is then put back with {@link #cutBack} before it runs; a plain
+ * restore (a migration) never cuts.
+ *
  * <p>Threading: the I/O methods are called on the process's carrier, one at a time; {@link
  * #bytesByPath} may be called from any thread.
  */

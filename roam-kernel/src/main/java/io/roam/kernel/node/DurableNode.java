@@ -33,9 +33,13 @@ import java.util.stream.Stream;
  * console drops those bytes, by their position in the stream, up to what was already shown: no
  * line twice, none lost.
  *
+ * <p>Files are treated likewise: a recovered process's files are cut back to their lengths at its
+ * checkpoint before it runs (from the lengths in the checkpoint and the process's file journal,
+ * see {@code LocalFileService.cutBack}), so the bytes it writes again are not there twice.
+ *
  * <p>Layout: {@code DIR/<pid>/process.properties} (class path, main class, arguments, state),
  * {@code out} and {@code err} (what the process wrote), {@code checkpoint-<n>.roam} (the newest
- * {@code keep}). Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then
+ * {@code keep}), {@code files.journal} (lengths of the files changed since the last cut). Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then
  * {@link #close}. Thread-safe.
  */
 public final class DurableNode implements AutoCloseable {
@@ -57,6 +61,8 @@ public final class DurableNode implements AutoCloseable {
    * and children made again after a recovery (everything their former self wrote).
    */
   private final Map<ProcessId, Boolean> cutBackAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The file journal of every process started here (emptied after each cut that holds it). */
+  private final Map<ProcessId, io.roam.kernel.files.FileJournal> journals = new java.util.concurrent.ConcurrentHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -92,6 +98,7 @@ public final class DurableNode implements AutoCloseable {
       }
     }
     files.journal(j);
+    journals.put(pid, j);
   }
 
   /** The journal of {@code pid}: in its directory (looked up under the lock: spawn names it). */
@@ -369,6 +376,7 @@ public final class DurableNode implements AutoCloseable {
       }
       new Cut(n, kernel.counter(), List.copyOf(stopped.keySet())).write(dir);
       lastRound = n;
+      forgetJournals(stopped.keySet());
       for (Path pdir : stopped.values()) {
         List<Path> old = checkpoints(pdir);
         for (int i = 0; i < old.size() - keep; i++) {
@@ -378,6 +386,24 @@ public final class DurableNode implements AutoCloseable {
     } finally {
       for (ProcessId pid : toResume) {
         kernel.resume(pid);
+      }
+    }
+  }
+
+  /**
+   * Empties the file journals of the processes of a cut just written, while they are still
+   * stopped: a recovery resumes from this cut or a later one, and needs only entries made after
+   * it. (A crash before this leaves older entries, which recovery skips by their epoch.)
+   */
+  private void forgetJournals(java.util.Collection<ProcessId> cut) {
+    for (ProcessId pid : cut) {
+      io.roam.kernel.files.FileJournal j = journals.get(pid);
+      if (j != null) {
+        try {
+          j.clear();
+        } catch (IOException e) {
+          // kept: its entries are older than the cut and skipped by epoch at recovery
+        }
       }
     }
   }
