@@ -85,8 +85,9 @@ class RecoverFilesAfterKillTest {
 
     Jvm.Run r = Jvm.roam("local", "recover", node.toString());
     assertThat(r.exit()).as(r.errText()).isEqualTo(2);
-    assertThat(r.errText()).startsWith("roam: the process wrote " + tally.toAbsolutePath()
-        + " after its checkpoint, when the file had ").contains("but it now has only 5 bytes");
+    assertThat(r.errText()).startsWith("roam: cannot recover process n1.1: " + tally.toAbsolutePath() + " had ")
+        .contains(" bytes at the checkpoint and the process wrote it since, but it now has only 5 bytes;"
+            + " something else cut it");
     assertThat(Files.size(tally)).isEqualTo(5);
     assertThat(Files.size(append.resolve("log.txt"))).as("not cut: the recovery stopped first").isEqualTo(log);
   }

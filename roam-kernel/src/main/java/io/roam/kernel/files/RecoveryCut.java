@@ -76,8 +76,8 @@ final class RecoveryCut {
       size = -1;
     }
     if (size < t.length()) {
-      throw new RoamException("the process wrote " + path + " after its checkpoint, when the file had "
-          + t.length() + " bytes, but it now " + (size < 0 ? "no longer exists" : "has only " + size + " bytes")
+      throw new RoamException(path + " had " + t.length() + " bytes at the checkpoint and the process wrote"
+          + " it since, but it now " + (size < 0 ? "no longer exists" : "has only " + size + " bytes")
           + "; something else cut it, so the process cannot continue from the checkpoint: restore the"
           + " file (at least its first " + t.length() + " bytes) and recover again");
     }

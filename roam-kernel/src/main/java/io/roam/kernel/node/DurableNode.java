@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  *
  * <p>Layout: {@code DIR/<pid>/process.properties} (class path, main class, arguments, state),
  * {@code out} and {@code err} (what the process wrote), {@code checkpoint-<n>.roam} (the newest
- * {@code keep}), {@code files.journal} (lengths of the files changed since the last cut). Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then
- * {@link #close}. Thread-safe.
+ * {@code keep}), {@code files.journal} (lengths of the files changed since the last cut).
+ * Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then {@link #close}.
+ * Thread-safe.
  */
 public final class DurableNode implements AutoCloseable {
   private final Path dir;
@@ -93,8 +94,10 @@ public final class DurableNode implements AutoCloseable {
         }
         j.clear();
       } catch (IOException e) {
-        throw new RoamException("process " + pid + ": cannot read its file journal " + journalOf(pid)
-            + " to put its files back as they were at its checkpoint: " + e.getMessage(), e);
+        throw new RoamException("cannot recover process " + pid + ": cannot read its file journal "
+            + journalOf(pid) + " to put its files back as they were at its checkpoint: " + e.getMessage(), e);
+      } catch (RoamException e) {
+        throw new RoamException("cannot recover process " + pid + ": " + e.getMessage(), e);
       }
     }
     files.journal(j);

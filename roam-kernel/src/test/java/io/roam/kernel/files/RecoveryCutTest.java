@@ -85,12 +85,12 @@ class RecoveryCutTest {
     RecoveryCut c = new RecoveryCut(Map.of(), 0, List.of(new FileJournal.Entry(0, fine.toString(), 50, false),
         new FileJournal.Entry(0, cut.toString(), 30, false)));
     assertThatThrownBy(c::apply).isInstanceOf(RoamException.class)
-        .hasMessageStartingWith("the process wrote " + cut + " after its checkpoint, when the file had 30 bytes,"
-            + " but it now has only 20 bytes");
+        .hasMessageStartingWith(cut + " had 30 bytes at the checkpoint and the process wrote it since, but it"
+            + " now has only 20 bytes; something else cut it");
     assertThat(Files.size(fine)).isEqualTo(80);
     Files.delete(cut);
-    assertThatThrownBy(c::apply).hasMessageContaining(cut + " after its checkpoint, when the file had 30 bytes,"
-        + " but it now no longer exists");
+    assertThatThrownBy(c::apply).hasMessageStartingWith(cut + " had 30 bytes at the checkpoint and the process"
+        + " wrote it since, but it now no longer exists");
   }
 
   @Test
