@@ -494,7 +494,12 @@ public final class DurableNode implements AutoCloseable {
     return out;
   }
 
-  private static void recordEnd(Path pdir, ProcessInfo i) throws IOException {
+  /**
+   * Records a process's end in its description. Synchronized: the checkpointer (a round that finds
+   * the process ended) and {@link #awaitAll} may record the same end at once, and both would write
+   * and rename the same temporary file (one rename then failed with NoSuchFileException).
+   */
+  private static synchronized void recordEnd(Path pdir, ProcessInfo i) throws IOException {
     Properties d = load(pdir);
     if (!"RUNNING".equals(d.getProperty("state"))) {
       return;
