@@ -60,6 +60,8 @@ class RecoverFilesAfterKillTest {
     assertThat(r.exit()).as(r.errText()).isZero();
     assertThat(r.errText()).contains("roam: n1.1 resumed from checkpoint round " + second + "\n")
         .contains("roam: n1.2 resumed from checkpoint round " + second + "\n");
+    assertThat(r.errText()).containsPattern("roam: n1.1 had [1-9]\\d* file\\(s\\) cut back to their length at the checkpoint\n")
+        .containsPattern("roam: n1.2 had [1-9]\\d* file\\(s\\) cut back to their length at the checkpoint\n");
     assertThat(Files.readString(node.resolve("n1.1/out"))).isEqualTo(appendBase.outText());
     assertThat(Files.readString(node.resolve("n1.2/out"))).isEqualTo(phasedBase.outText());
     assertThat(Files.readString(node.resolve("n1.1/err"))).isEmpty();

@@ -64,6 +64,8 @@ public final class DurableNode implements AutoCloseable {
   private final Map<ProcessId, Boolean> cutBackAtStart = new java.util.concurrent.ConcurrentHashMap<>();
   /** The file journal of every process started here (emptied after each cut that holds it). */
   private final Map<ProcessId, io.roam.kernel.files.FileJournal> journals = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How many files were cut back or deleted before each process in {@link #cutBackAtStart} ran. */
+  private final Map<ProcessId, Integer> filesCutBack = new LinkedHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -87,10 +89,9 @@ public final class DurableNode implements AutoCloseable {
     if (remade != null) {
       try {
         var entries = j.read();
-        if (remade) {
-          files.cutBack(entries, Long.MIN_VALUE);
-        } else {
-          files.cutBack(entries);
+        int n = remade ? files.cutBack(entries, Long.MIN_VALUE) : files.cutBack(entries);
+        synchronized (filesCutBack) {
+          filesCutBack.put(pid, n);
         }
         j.clear();
       } catch (IOException e) {
@@ -516,6 +517,16 @@ public final class DurableNode implements AutoCloseable {
   public Map<ProcessId, Long> recoveredFrom() {
     synchronized (processes) {
       return new LinkedHashMap<>(recoveredFrom);
+    }
+  }
+
+  /**
+   * For each process recovered (or made again after the recovery) so far, how many of its files
+   * were cut back to their length at its checkpoint, or deleted, before it ran.
+   */
+  public Map<ProcessId, Integer> filesCutBack() {
+    synchronized (filesCutBack) {
+      return new LinkedHashMap<>(filesCutBack);
     }
   }
 
