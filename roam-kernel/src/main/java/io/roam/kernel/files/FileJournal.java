@@ -57,7 +57,8 @@ public final class FileJournal {
     if (f == null || !Files.exists(f)) {
       return entries;
     }
-    String text = Files.readString(f, StandardCharsets.UTF_8);
+    // not readString: a torn last line may end inside a character
+    String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
     int start = 0;
     for (int nl; (nl = text.indexOf('\n', start)) >= 0; start = nl + 1) {
       entries.add(parse(text.substring(start, nl), f));

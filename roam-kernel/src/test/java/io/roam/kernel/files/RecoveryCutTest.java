@@ -40,8 +40,9 @@ class RecoveryCutTest {
     j.record(new FileJournal.Entry(0, odd, -1, false));
     j.record(new FileJournal.Entry(7, "/x/y", 12345, true));
     j.close();
-    Files.writeString(dir.resolve("files.journal"), "8 99 W /torn", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+    byte[] torn = "8 99 W /torn\u20ac".getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("files.journal"), java.util.Arrays.copyOf(torn, torn.length - 1),
+        java.nio.file.StandardOpenOption.APPEND); // ends inside a character
     assertThat(journal().read()).containsExactly(new FileJournal.Entry(0, odd, -1, false),
         new FileJournal.Entry(7, "/x/y", 12345, true));
     j.clear();
