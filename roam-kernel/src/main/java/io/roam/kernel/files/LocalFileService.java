@@ -486,8 +486,14 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   /**
    * Starts a new epoch and records the length of every file open for writing under {@link
    * #CUT_KEY}: {@code [epoch, paths, lengths]}. Files the process changes later are journaled.
+   * Without a journal (no durable node: the snapshot is never recovered from) nothing is recorded
+   * and the snapshot is as it was before recovery existed.
    */
   private void recordLengths(ProcessState state) {
+    if (journal == null) {
+      state.resources().remove(CUT_KEY); // one a durable node's snapshot left: stale here
+      return;
+    }
     epoch++;
     lengthKnown.clear();
     List<String> paths = new ArrayList<>();

@@ -123,6 +123,19 @@ class RecoveryCutTest {
   }
 
   @Test
+  void withoutAJournalACaptureRecordsNothingAndDropsAStaleRecord() throws Exception {
+    file("log.txt", 10);
+    LocalFileService fs = new LocalFileService(dir.toString());
+    fs.open("log.txt", FileService.WRITE | FileService.APPEND);
+    ProcessState state = ProcessState.fresh();
+    state.resources().put(LocalFileService.CUT_KEY, new Object[] {4L, new String[0], new long[0]});
+    fs.beforeCapture(state); // e.g. a durable node's process resumed by 'roam local resume'
+    assertThat(state.resources()).containsOnlyKeys(LocalFileService.RESOURCE_KEY);
+    assertThat(dir.resolve("files.journal")).doesNotExist();
+    fs.closeAll();
+  }
+
+  @Test
   void aRestoredServiceCutsBackOnlyWhenAskedToNotOnAPlainResume() throws Exception {
     Path log = file("log.txt", 10);
     LocalFileService fs = new LocalFileService(dir.toString());
