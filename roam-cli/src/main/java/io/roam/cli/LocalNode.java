@@ -91,6 +91,11 @@ final class LocalNode {
         System.err.println("roam: recovered " + n.recoveredUnfinished() + " unfinished process(es) from " + dir);
         n.recoveredFrom().forEach((pid, round) -> System.err.println("roam: " + pid + " resumed "
             + (round == 0 ? "from its start" : "from checkpoint round " + round)));
+        n.filesCutBack().forEach((pid, files) -> {
+          if (files > 0) {
+            System.err.println("roam: " + pid + " had " + files + " file(s) cut back to their length at the checkpoint");
+          }
+        });
         return report(n.awaitAll(Duration.ofDays(3650)), n.processes());
       }
     }

@@ -34,12 +34,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * the path, a file that is gone or shorter than the position. Handles keep their numbers, which
  * the process's file objects hold.
  *
+ * <p>Recovery: each capture also starts a new <em>epoch</em> and records the length of every file
+ * open for writing under {@link #CUT_KEY}; with a {@link FileJournal} attached (a durable node),
+ * the length of any other file is journaled before the process first changes it in an epoch. A
+ * process restored for recovery is then put back with {@link #cutBack} before it runs; a plain
+ * restore (a migration) never cuts.
+ *
  * <p>Threading: the I/O methods are called on the process's carrier, one at a time; {@link
  * #bytesByPath} may be called from any thread.
  */
 public final class LocalFileService implements FileService, ProcessState.ResourceHook {
   /** Key of this subsystem's state in {@link ProcessState#resources()}. */
   public static final String RESOURCE_KEY = "files";
+  /**
+   * Key of the lengths a capture records for recovery: {@code [epoch, paths, lengths]} of the
+   * files open for writing (see {@link #cutBack}).
+   */
+  public static final String CUT_KEY = "files.cut";
 
   private String workingDirectory;
   private final Map<Integer, OpenFile> open = new LinkedHashMap<>();
@@ -49,6 +60,14 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   private int lastHandle = -1;
 
   private OpenFile lastFile;
+  /** Where the first change of each file after a capture is recorded, or null (not durable). */
+  private FileJournal journal;
+  /** Captures of the process so far (carried in its snapshots): tags journal entries. */
+  private long epoch;
+  /** Paths whose length at the last capture is known (recorded by it or journaled since). */
+  private final java.util.Set<String> lengthKnown = new java.util.HashSet<>();
+  /** Lengths the snapshot this process was restored from recorded (for {@link #cutBack}). */
+  private Map<String, Long> restoredLengths = Map.of();
 
   /** A file interface whose relative paths resolve against {@code workingDirectory}. */
   public LocalFileService(String workingDirectory) {
@@ -78,6 +97,9 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
   @Override
   public int open(String path, int flags) throws IOException {
     String abs = resolve(path);
+    if (journal != null && (flags & WRITE) != 0) {
+      beforeChange(abs, (flags & TRUNCATE) != 0);
+    }
     RandomAccessFile file = openFile(path, abs, flags);
     int h = nextHandle++;
     open.put(h, new OpenFile(abs, flags, file, counter(abs), 0));
@@ -270,6 +292,13 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
     open.clear();
     lastHandle = -1;
     lastFile = null;
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        // idem
+      }
+    }
   }
 
   // ------------------------------------------------------------------ names
@@ -341,6 +370,9 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
 
   @Override
   public void createFile(String path) throws IOException {
+    if (journal != null) {
+      beforeChange(resolve(path), true);
+    }
     try {
       Files.createFile(at(path));
     } catch (FileSystemException e) {
@@ -350,6 +382,9 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
 
   @Override
   public void copy(String from, String to, boolean replace) throws IOException {
+    if (journal != null) {
+      beforeChange(resolve(to), true);
+    }
     try {
       if (replace) {
         Files.copy(at(from), at(to), StandardCopyOption.REPLACE_EXISTING);
@@ -368,6 +403,9 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
 
   @Override
   public void move(String from, String to, boolean replace) throws IOException {
+    if (journal != null) {
+      beforeChange(resolve(to), true);
+    }
     try {
       if (replace) {
         Files.move(at(from), at(to), StandardCopyOption.REPLACE_EXISTING);
@@ -442,6 +480,84 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
     }
     state.resources().put(RESOURCE_KEY, new Object[] {workingDirectory, nextHandle, handles.toArray(),
         bytes.keySet().toArray(String[]::new), counts});
+    recordLengths(state);
+  }
+
+  /**
+   * Starts a new epoch and records the length of every file open for writing under {@link
+   * #CUT_KEY}: {@code [epoch, paths, lengths]}. Files the process changes later are journaled.
+   * Without a journal (no durable node: the snapshot is never recovered from) nothing is recorded
+   * and the snapshot is as it was before recovery existed.
+   */
+  private void recordLengths(ProcessState state) {
+    if (journal == null) {
+      state.resources().remove(CUT_KEY); // one a durable node's snapshot left: stale here
+      return;
+    }
+    epoch++;
+    lengthKnown.clear();
+    List<String> paths = new ArrayList<>();
+    List<Long> lengths = new ArrayList<>();
+    for (OpenFile f : open.values()) {
+      if ((f.flags & WRITE) != 0 && lengthKnown.add(f.path)) {
+        paths.add(f.path);
+        try {
+          lengths.add(f.channel.size());
+        } catch (IOException e) {
+          paths.remove(paths.size() - 1); // unreadable now: its first write will be journaled
+          lengthKnown.remove(f.path);
+        }
+      }
+    }
+    long[] l = new long[lengths.size()];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = lengths.get(i);
+    }
+    state.resources().put(CUT_KEY, new Object[] {epoch, paths.toArray(String[]::new), l});
+  }
+
+  // ------------------------------------------------------------------ recovery
+
+  /**
+   * Journals the changes of this process from now on (a durable node's process; before it runs).
+   */
+  public void journal(FileJournal j) {
+    this.journal = j;
+  }
+
+  /** Records the length of {@code abs} before its first change in this epoch. */
+  private void beforeChange(String abs, boolean replaces) throws IOException {
+    if (lengthKnown.add(abs)) {
+      Path p = Path.of(abs);
+      long length = Files.isRegularFile(p) ? Files.size(p) : -1;
+      try {
+        journal.record(new FileJournal.Entry(epoch, abs, length, replaces));
+      } catch (IOException e) {
+        lengthKnown.remove(abs);
+        throw new IOException("cannot journal the change of " + abs + " for recovery: " + e, e);
+      }
+    }
+  }
+
+  /**
+   * Puts every file this process wrote after the checkpoint it was restored from (or, for a
+   * process started anew, after its start) back to its length then, using the lengths the
+   * snapshot recorded and the journal's later entries: a recovered process then writes those bytes
+   * again, once. Call before the process runs, only when it resumes for recovery (a migration
+   * must not cut: the files are as the process left them). Returns how many files were changed.
+   *
+   * @throws RoamException naming the file when one is shorter than at the checkpoint
+   */
+  public int cutBack(List<FileJournal.Entry> entries) throws RoamException {
+    return cutBack(entries, epoch);
+  }
+
+  /**
+   * As {@link #cutBack(List)}, taking the journal's entries of epoch {@code fromEpoch} and later
+   * (a process made again after a recovery takes all of its former self's).
+   */
+  public int cutBack(List<FileJournal.Entry> entries, long fromEpoch) throws RoamException {
+    return new RecoveryCut(restoredLengths, fromEpoch, entries).apply();
   }
 
   /**
@@ -469,6 +585,24 @@ public final class LocalFileService implements FileService, ProcessState.Resourc
       Object[] f = (Object[]) o;
       reopen((Integer) f[0], (String) f[1], (Integer) f[2], (Long) f[3]);
     }
+    restoreLengths(state.resources().get(CUT_KEY));
+  }
+
+  /** The epoch and the recorded lengths of a snapshot (none in one written before them). */
+  private void restoreLengths(Object saved) {
+    if (saved == null) {
+      return;
+    }
+    Object[] c = (Object[]) saved;
+    epoch = (Long) c[0];
+    String[] paths = (String[]) c[1];
+    long[] lengths = (long[]) c[2];
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (int i = 0; i < paths.length; i++) {
+      m.put(paths[i], lengths[i]);
+      lengthKnown.add(paths[i]);
+    }
+    restoredLengths = m;
   }
 
   private void reopen(int h, String path, int flags, long position) throws RoamException {

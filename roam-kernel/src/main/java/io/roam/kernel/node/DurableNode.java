@@ -33,10 +33,15 @@ import java.util.stream.Stream;
  * console drops those bytes, by their position in the stream, up to what was already shown: no
  * line twice, none lost.
  *
+ * <p>Files are treated likewise: a recovered process's files are cut back to their lengths at its
+ * checkpoint before it runs (from the lengths in the checkpoint and the process's file journal,
+ * see {@code LocalFileService.cutBack}), so the bytes it writes again are not there twice.
+ *
  * <p>Layout: {@code DIR/<pid>/process.properties} (class path, main class, arguments, state),
  * {@code out} and {@code err} (what the process wrote), {@code checkpoint-<n>.roam} (the newest
- * {@code keep}). Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then
- * {@link #close}. Thread-safe.
+ * {@code keep}), {@code files.journal} (lengths of the files changed since the last cut).
+ * Lifecycle: {@link #create} or {@link #recover}, then {@link #awaitAll}, then {@link #close}.
+ * Thread-safe.
  */
 public final class DurableNode implements AutoCloseable {
   private final Path dir;
@@ -52,6 +57,15 @@ public final class DurableNode implements AutoCloseable {
   private int recoveredUnfinished;
   /** The checkpoint round each recovered process resumed from (0: from its start). */
   private final Map<ProcessId, Long> recoveredFrom = new LinkedHashMap<>();
+  /**
+   * Processes whose files are cut back before they run: recovered ones (from their checkpoint)
+   * and children made again after a recovery (everything their former self wrote).
+   */
+  private final Map<ProcessId, Boolean> cutBackAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The file journal of every process started here (emptied after each cut that holds it). */
+  private final Map<ProcessId, io.roam.kernel.files.FileJournal> journals = new java.util.concurrent.ConcurrentHashMap<>();
+  /** How many files were cut back or deleted before each process in {@link #cutBackAtStart} ran. */
+  private final Map<ProcessId, Integer> filesCutBack = new LinkedHashMap<>();
 
   private DurableNode(Path dir, NodeKernel.Config config, Duration every, int keep) {
     this.dir = dir;
@@ -62,7 +76,45 @@ public final class DurableNode implements AutoCloseable {
     checkpointer.setDaemon(true);
     kernel.setChildConsoles(this::childConsole);
     kernel.router.setCheckpointer(this::round);
+    kernel.setFileJournals(this::attachJournal);
   }
+
+  /**
+   * Gives a process its file journal ({@code DIR/<pid>/files.journal}); for one in {@link
+   * #cutBackAtStart}, first puts its files back with the old journal and then empties it.
+   */
+  private void attachJournal(ProcessId pid, io.roam.kernel.files.LocalFileService files) throws RoamException {
+    io.roam.kernel.files.FileJournal j = new io.roam.kernel.files.FileJournal(() -> journalOf(pid));
+    Boolean remade = cutBackAtStart.remove(pid);
+    if (remade != null) {
+      try {
+        var entries = j.read();
+        int n = remade ? files.cutBack(entries, Long.MIN_VALUE) : files.cutBack(entries);
+        synchronized (filesCutBack) {
+          filesCutBack.put(pid, n);
+        }
+        j.clear();
+      } catch (IOException e) {
+        throw new RoamException("cannot recover process " + pid + ": cannot read its file journal "
+            + journalOf(pid) + " to put its files back as they were at its checkpoint: " + e.getMessage(), e);
+      } catch (RoamException e) {
+        throw new RoamException("cannot recover process " + pid + ": " + e.getMessage(), e);
+      }
+    }
+    files.journal(j);
+    journals.put(pid, j);
+  }
+
+  /** The journal of {@code pid}: in its directory (looked up under the lock: spawn names it). */
+  private Path journalOf(ProcessId pid) {
+    synchronized (processes) {
+      Path pdir = processes.get(pid);
+      return (pdir != null ? pdir : dir.resolve(pid.toString())).resolve(JOURNAL);
+    }
+  }
+
+  /** File name of a process's write journal in its directory. */
+  static final String JOURNAL = "files.journal";
 
   /** A new durable node in {@code dir} (created if missing; must hold no processes yet). */
   public static DurableNode create(Path dir, NodeKernel.Config config, Duration every, int keep)
@@ -149,6 +201,7 @@ public final class DurableNode implements AutoCloseable {
    * for round 0, from its start.
    */
   private void resume(Path pdir, Properties d, ProcessId pid, long round) throws IOException, RoamException {
+    cutBackAtStart.put(pid, false);
     if (round > 0) {
       Path cp = pdir.resolve("checkpoint-" + round + ".roam");
       kernel.adopt(cp, (o, e) -> console(pdir, o, e), 0, pid);
@@ -172,6 +225,9 @@ public final class DurableNode implements AutoCloseable {
       VirtualConsole parentConsole) {
     try {
       Path pdir = dir.resolve(child.toString());
+      if (Files.exists(pdir.resolve(JOURNAL))) {
+        cutBackAtStart.put(child, true); // made again after a recovery: undo its former self's writes
+      }
       Files.createDirectories(pdir);
       Path parentDir = snapshotOfProcesses().get(parent);
       Properties pd = parentDir == null ? new Properties() : load(parentDir);
@@ -324,6 +380,7 @@ public final class DurableNode implements AutoCloseable {
       }
       new Cut(n, kernel.counter(), List.copyOf(stopped.keySet())).write(dir);
       lastRound = n;
+      forgetJournals(stopped.keySet());
       for (Path pdir : stopped.values()) {
         List<Path> old = checkpoints(pdir);
         for (int i = 0; i < old.size() - keep; i++) {
@@ -333,6 +390,24 @@ public final class DurableNode implements AutoCloseable {
     } finally {
       for (ProcessId pid : toResume) {
         kernel.resume(pid);
+      }
+    }
+  }
+
+  /**
+   * Empties the file journals of the processes of a cut just written, while they are still
+   * stopped: a recovery resumes from this cut or a later one, and needs only entries made after
+   * it. (A crash before this leaves older entries, which recovery skips by their epoch.)
+   */
+  private void forgetJournals(java.util.Collection<ProcessId> cut) {
+    for (ProcessId pid : cut) {
+      io.roam.kernel.files.FileJournal j = journals.get(pid);
+      if (j != null) {
+        try {
+          j.clear();
+        } catch (IOException e) {
+          // kept: its entries are older than the cut and skipped by epoch at recovery
+        }
       }
     }
   }
@@ -420,7 +495,12 @@ public final class DurableNode implements AutoCloseable {
     return out;
   }
 
-  private static void recordEnd(Path pdir, ProcessInfo i) throws IOException {
+  /**
+   * Records a process's end in its description. Synchronized: the checkpointer (a round that finds
+   * the process ended) and {@link #awaitAll} may record the same end at once, and both would write
+   * and rename the same temporary file (one rename then failed with NoSuchFileException).
+   */
+  private static synchronized void recordEnd(Path pdir, ProcessInfo i) throws IOException {
     Properties d = load(pdir);
     if (!"RUNNING".equals(d.getProperty("state"))) {
       return;
@@ -437,6 +517,16 @@ public final class DurableNode implements AutoCloseable {
   public Map<ProcessId, Long> recoveredFrom() {
     synchronized (processes) {
       return new LinkedHashMap<>(recoveredFrom);
+    }
+  }
+
+  /**
+   * For each process recovered (or made again after the recovery) so far, how many of its files
+   * were cut back to their length at its checkpoint, or deleted, before it ran.
+   */
+  public Map<ProcessId, Integer> filesCutBack() {
+    synchronized (filesCutBack) {
+      return new LinkedHashMap<>(filesCutBack);
     }
   }
 

@@ -60,6 +60,18 @@ public final class NodeKernel implements AutoCloseable {
   /** Mailboxes, spawn and fork of {@code io.roam.api.Roam} (see api.md). */
   final MessageRouter router = new MessageRouter(this);
   private volatile ChildConsoles childConsoles = (child, parent, main, parentConsole) -> parentConsole;
+  private volatile FileJournals fileJournals;
+
+  /**
+   * Prepares the files of every process this node starts (spawned, adopted, recovered, forked),
+   * before it runs: a durable node attaches a write journal and, for a process resuming for
+   * recovery, cuts its files back (see {@code LocalFileService.cutBack}).
+   */
+  @FunctionalInterface
+  public interface FileJournals {
+    /** Called once per process, before it runs; an error stops the process from starting. */
+    void attach(ProcessId pid, io.roam.kernel.files.LocalFileService files) throws RoamException;
+  }
 
   /** Makes the console of a process created by {@code Roam.spawn} or {@code Roam.fork}. */
   @FunctionalInterface
@@ -76,6 +88,11 @@ public final class NodeKernel implements AutoCloseable {
 
   public Config config() {
     return config;
+  }
+
+  /** Sets how every process's files are prepared before it runs (none by default). */
+  public void setFileJournals(FileJournals j) {
+    this.fileJournals = j;
   }
 
   /** Sets how the consoles of spawned and forked processes are made. */
@@ -187,6 +204,14 @@ public final class NodeKernel implements AutoCloseable {
     } else {
       long seq = pid.seq();
       counter.accumulateAndGet(seq, Math::max);
+    }
+    if (fileJournals != null) {
+      try {
+        fileJournals.attach(pid, rt.files());
+      } catch (RoamException e) {
+        rt.files().closeAll();
+        throw e;
+      }
     }
     rt.setScheduled(true);
     rt.onExit(code -> {
