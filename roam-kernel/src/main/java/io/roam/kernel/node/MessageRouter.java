@@ -124,6 +124,7 @@ final class MessageRouter {
       try {
         if (pending.equals(e.runtime.state().mainContinuation.syscallState)) {
           action.run();
+          e.runtime.wake(); // answered: a thread that waits alone in the call looks again
         }
       } finally {
         e.requestPending = false;

@@ -77,6 +77,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   /** Set by {@link #wake}, cleared by the scheduler when it parks the process. */
   private final java.util.concurrent.atomic.AtomicBoolean wakeup = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Calls of {@link #wake}, counted under {@code sleepLock} (see {@link ProcessThreads#waitExternal}). */
+  private volatile long wakes;
+  /** The threads to tell of a {@link #wake}, once one of them waited on an external condition. */
+  private volatile ProcessThreads wakeWatcher;
   /** Told (on the waking thread) when {@link #wake} is called; set by the node scheduler. */
   private volatile Runnable wakeListener;
   private volatile boolean captureWanted;
@@ -212,12 +216,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * wanted) and its stack is safe: saves {@code syscallState} in the running continuation,
    * starts an unwind for {@link Unwind#BLOCK} (or CAPTURE) and returns true — the caller must
    * return at once; it is called again in REWINDING mode when the process next runs. Returns
-   * false when the caller must wait where it is ({@link #awaitWake}).
+   * false when the caller must wait where it is ({@link #awaitWake}). When other virtual threads
+   * of the process live, only the calling thread waits ({@link ProcessThreads#waitExternal}): it
+   * unwinds and the others run (true as well).
    *
    * @param wakeAt {@link System#nanoTime} at which to run the process again even without a
    *     wake-up, or {@link Long#MAX_VALUE}
    */
   public boolean blockUnwind(Object syscallState, long wakeAt) {
+    ProcessThreads t = threads;
+    if (t != null && nested == 0 && t.waitExternal(syscallState, wakeAt)) {
+      return true; // other threads live: this one alone waits (docs/design/threads.md)
+    }
     if (!(captureWanted || scheduled) || nested > 0 || !check.stackIsSafe()) {
       return false;
     }
@@ -247,8 +257,13 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * came since the last call.
    */
   public void awaitWake(long deadline) {
+    awaitWake(deadline, true);
+  }
+
+  /** {@link #awaitWake}; a capture request ends the wait only if {@code forCapture}. */
+  void awaitWake(long deadline, boolean forCapture) {
     synchronized (sleepLock) {
-      while (!wakeup.getAndSet(false) && !captureWanted) {
+      while (!wakeup.getAndSet(false) && !(forCapture && captureWanted)) {
         long left = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
         if (deadline != Long.MAX_VALUE && left <= 0) {
           return;
@@ -267,11 +282,28 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   public void wake() {
     wakeup.set(true);
     synchronized (sleepLock) {
+      wakes++;
       sleepLock.notifyAll();
+    }
+    ProcessThreads w = wakeWatcher;
+    if (w != null) {
+      w.wakeExternal();
     }
     Runnable l = wakeListener;
     if (l != null) {
       l.run();
+    }
+  }
+
+  /** How many times {@link #wake} was called (any thread): never consumed, unlike the wake-up flag. */
+  long wakeCount() {
+    return wakes;
+  }
+
+  /** {@code t} has (or had) a thread waiting on an external condition: {@link #wake} tells it. */
+  void watchWakes(ProcessThreads t) {
+    if (wakeWatcher != t) {
+      wakeWatcher = t;
     }
   }
 
@@ -503,8 +535,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * Unwind#BLOCK} when {@code wakeAt} is {@link Long#MAX_VALUE}), as if it had unwound.
    */
   void stopIdle(long wakeAt) {
+    stopIdle(wakeAt, false);
+  }
+
+  /**
+   * {@link #stopIdle(long)}; with {@code wakeable} (a thread waits on an external condition) the
+   * process stops for {@link Unwind#BLOCK} even with a deadline, so that a {@link #wake} reaches
+   * it through the scheduler before then.
+   */
+  void stopIdle(long wakeAt, boolean wakeable) {
     long now = System.nanoTime();
-    Unwind why = captureWanted ? Unwind.CAPTURE : wakeAt == Long.MAX_VALUE ? Unwind.BLOCK : Unwind.SLEEP;
+    Unwind why = captureWanted ? Unwind.CAPTURE
+        : wakeAt == Long.MAX_VALUE || wakeable ? Unwind.BLOCK : Unwind.SLEEP;
     if (why == Unwind.CAPTURE) {
       timeToSafePointNanos = now - captureRequestedAt;
     }

@@ -77,6 +77,12 @@ public final class ProcessThreads {
     boolean wokenByInterrupt;
     /** Blocked where its stack could not unwind: live below the threads run nested on top of it. */
     boolean onStack;
+    /**
+     * WAITING or TIMED_WAITING in a blocking call of another subsystem (a mailbox receive…, see
+     * {@link #waitExternal}): runnable again at a {@link ProcessRuntime#wake}, its deadline, or a
+     * restore, and then re-checks what it waits for.
+     */
+    boolean external;
   }
 
   /** One monitor in use. Plain data. */
@@ -120,6 +126,10 @@ public final class ProcessThreads {
    * runnable to share a quantum with and the node does not preempt the process.
    */
   private volatile long nextTimedWake = Long.MAX_VALUE;
+  /** Threads waiting on an external condition ({@link PThread#external}); written on the carrier. */
+  private volatile int externalWaiters;
+  /** {@link ProcessRuntime#wakeCount} when the switch loop last woke the external waiters. */
+  private long wakesSeen;
   /** Entry of the main thread, for this run. */
   private MethodHandle mainHandle;
   private String[] mainArgs;
@@ -133,6 +143,10 @@ public final class ProcessThreads {
       for (PThread p : table.threads) {
         if (p.thread instanceof VThread v) {
           v.restored();
+        }
+        if (p.external) { // its waker's record did not travel (a mailbox's waiting flag): look again
+          p.external = false;
+          p.status = RUNNABLE;
         }
       }
     } else {
@@ -304,7 +318,7 @@ public final class ProcessThreads {
     long wakeAt = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
         : System.nanoTime() + Math.max(0, deadline - state.clock.nanoTime());
     if (rt.captureIsWanted() || rt.isScheduled()) {
-      rt.stopIdle(wakeAt);
+      rt.stopIdle(wakeAt, externalWaiters > 0);
       return new ProcessRunner.Captured(rt.timeToSafePointNanos());
     }
     rt.awaitWake(wakeAt);
@@ -313,6 +327,7 @@ public final class ProcessThreads {
 
   /** The thread to run: the current one if runnable, else the next runnable one; null if none. */
   private PThread pick() {
+    takeWakes();
     expireTimedWaits();
     int n = table.threads.size();
     for (int i = 0; i < n; i++) {
@@ -354,6 +369,10 @@ public final class ProcessThreads {
   private void endWait(PThread p) {
     p.joining = null;
     p.sleeping = false;
+    if (p.external) {
+      p.external = false;
+      externalWaiters--;
+    }
     Object o = p.monitor;
     if (o == null) {
       setStatus(p, RUNNABLE);
@@ -446,6 +465,11 @@ public final class ProcessThreads {
               deadline = Math.min(deadline, p.deadline);
             }
           }
+          if (externalWaiters > 0) { // not a deadlock: a wake-up may come
+            rt.awaitWake(deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.nanoTime() + (deadline - state.clock.nanoTime()), false);
+            continue;
+          }
           if (deadline == Long.MAX_VALUE) {
             throw new IllegalMonitorStateException("deadlock: every thread of the process waits"
                 + " and the waiting thread " + rt.threadGetName(me.thread) + " cannot be unwound here");
@@ -480,6 +504,7 @@ public final class ProcessThreads {
    * they are, never be started again from their empty continuations), after the last one run.
    */
   private PThread pickOther(PThread me) {
+    takeWakes();
     expireTimedWaits();
     int n = table.threads.size();
     int from = Math.max(0, table.current);
@@ -525,6 +550,69 @@ public final class ProcessThreads {
       setStatus(me, WAITING);
     } else {
       timedWaitUntil(me, state.clock.nanoTime() + timeoutNanos);
+    }
+  }
+
+  // ------------------------------------------------------------------ external waits
+
+  /**
+   * A blocking call of another subsystem ({@link ProcessRuntime#blockUnwind}: a mailbox receive,
+   * fork, checkpoint) finds its condition false while other threads of the process live: the
+   * running thread alone waits — until a {@link ProcessRuntime#wake} (from any thread), its
+   * deadline {@code wakeAt} ({@link System#nanoTime}, or {@link Long#MAX_VALUE}), or a restore — and
+   * unwinds with {@code syscallState} so the others run (true: the caller returns at once and is
+   * rewound into its call, which looks again). False with one live thread (the process blocks as
+   * a whole, as before) or when the stack cannot unwind here (the caller waits on the carrier).
+   *
+   * <p>No wake-up is lost: one that comes after the caller's check has a {@link
+   * ProcessRuntime#wakeCount} the switch loop has not seen, so the next {@link #pick} makes the
+   * thread runnable again.
+   */
+  boolean waitExternal(Object syscallState, long wakeAt) {
+    if (table.threads.size() < 2) {
+      return false;
+    }
+    PThread me = current();
+    if (wakeAt == Long.MAX_VALUE) {
+      setStatus(me, WAITING);
+    } else {
+      timedWaitUntil(me, state.clock.nanoTime() + (wakeAt - System.nanoTime()));
+    }
+    me.external = true;
+    externalWaiters++;
+    rt.watchWakes(this);
+    if (rt.switchUnwind(syscallState)) {
+      return true;
+    }
+    endWait(me);
+    return false;
+  }
+
+  /**
+   * {@link ProcessRuntime#wake} was called (any thread): a thread waiting on an external
+   * condition must get a chance to look, so the running thread gives way at its next safe point.
+   * A request made while no thread runs is harmless (one extra switch at most).
+   */
+  void wakeExternal() {
+    if (externalWaiters > 0) {
+      rt.requestSwitch();
+    }
+  }
+
+  /** Makes the external waiters runnable if {@link ProcessRuntime#wake} was called since last time. */
+  private void takeWakes() {
+    if (externalWaiters == 0) {
+      return;
+    }
+    long w = rt.wakeCount();
+    if (w == wakesSeen) {
+      return;
+    }
+    wakesSeen = w;
+    for (PThread p : table.threads) {
+      if (p.external) {
+        endWait(p);
+      }
     }
   }
 
@@ -791,7 +879,7 @@ public final class ProcessThreads {
     if (p == null || p.status == TERMINATED) {
       return;
     }
-    if ((p.status == WAITING || p.status == TIMED_WAITING) && p != current()) {
+    if ((p.status == WAITING || p.status == TIMED_WAITING) && p != current() && !p.external) {
       p.wokenByInterrupt = true;
       p.interrupted = false;
       endWait(p);

@@ -1,0 +1,132 @@
+package apiuse;
+
+import io.roam.api.Message;
+import io.roam.api.Pid;
+import io.roam.api.Roam;
+
+/**
+ * One thread of a process waits in {@code Roam.receive} while another thread of the same process
+ * computes: only the waiting thread blocks (docs/design/threads.md, "External waits"). Usage:
+ *
+ * <ul>
+ *   <li>{@code compute N ROUNDS}: a thread prints N steps of a deterministic series (ROUNDS
+ *       generator rounds each), then sends its own
+ *       process a message; main, blocked in {@code receive()} all that time, prints what it got
+ *       and how many steps had been printed when it got it.
+ *   <li>{@code timed MS}: main waits in {@code receive(MS)} with no sender while another thread
+ *       spins until told to stop; receive gives null once MS ms of the process clock have passed,
+ *       and the spinner ran meanwhile. The spinner first interrupts main: that sets main's
+ *       interrupt flag and does not end the wait (receive is not interruptible).
+ *   <li>{@code allwait}: main waits in {@code receive()}, the other thread in {@code Object.wait()};
+ *       every thread waits, so the process holds no worker until a message from another process
+ *       ends main's wait; main then notifies the other thread.
+ *   <li>{@code send PID TEXT}: computes a little, then sends TEXT to process PID.
+ * </ul>
+ */
+public final class ReceiveWhileComputing {
+  private ReceiveWhileComputing() {}
+
+  /** Steps the computing thread has printed. */
+  private static volatile int printed;
+  /** Tells the spinner of {@code timed} to stop. */
+  private static volatile boolean stop;
+  /** Rounds the spinner of {@code timed} has run. */
+  private static volatile long spins;
+
+  private static final Object LOCK = new Object();
+  /** Guarded by LOCK: main got its message ({@code allwait}). */
+  private static boolean told;
+
+  public static void main(String[] args) throws InterruptedException {
+    switch (args[0]) {
+      case "compute" -> compute(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "timed" -> timed(Long.parseLong(args[1]));
+      case "allwait" -> allWait();
+      case "send" -> send(Pid.parse(args[1]), args[2]);
+      default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    }
+  }
+
+  private static void compute(int n, int rounds) throws InterruptedException {
+    System.out.println("main: waiting for a message");
+    Thread computer = new Thread(() -> {
+      long x = 1;
+      for (int k = 1; k <= n; k++) {
+        x = mix(x, rounds);
+        System.out.println("step " + k + ": " + Long.toHexString(x));
+        printed = k;
+      }
+      Roam.send(Roam.self(), "computed " + n + " steps");
+    }, "computer");
+    computer.start();
+    Message m = Roam.receive();
+    int seen = printed;
+    System.out.println("main: got '" + m.body() + "' when the computer had printed " + seen + " steps");
+    computer.join();
+    System.out.println("main: done");
+  }
+
+  private static void timed(long ms) throws InterruptedException {
+    Thread main = Thread.currentThread();
+    Thread spinner = new Thread(() -> {
+      main.interrupt();
+      long x = 1;
+      while (!stop) {
+        x = mix(x, 1000);
+        spins++;
+      }
+      System.out.println("spinner: stopped");
+    }, "spinner");
+    System.out.println("main: receive(" + ms + ") while a thread computes");
+    spinner.start();
+    long t0 = System.nanoTime();
+    Message m = Roam.receive(ms);
+    long waited = (System.nanoTime() - t0) / 1_000_000;
+    long ran = spins;
+    boolean flag = Thread.interrupted();
+    stop = true;
+    spinner.join();
+    System.out.println("main: got " + m + " after at least " + ms + " ms: " + (waited >= ms));
+    System.out.println("main: the spinner ran while main waited: " + (ran > 0));
+    System.out.println("main: interrupted while waiting, flag kept: " + flag);
+  }
+
+  private static void allWait() throws InterruptedException {
+    System.out.println("main: waiting for a message; the other thread waits for main");
+    Thread waiter = new Thread(() -> {
+      synchronized (LOCK) {
+        while (!told) {
+          try {
+            LOCK.wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+      System.out.println("waiter: main told me");
+    }, "waiter");
+    waiter.start();
+    Message m = Roam.receive();
+    System.out.println("main: got '" + m.body() + "' from " + m.sender());
+    synchronized (LOCK) {
+      told = true;
+      LOCK.notifyAll();
+    }
+    waiter.join();
+    System.out.println("main: done");
+  }
+
+  private static void send(Pid to, String text) {
+    long x = mix(1, 2_000_000);
+    System.out.println("sender: computed " + Long.toHexString(x) + ", sending to " + to);
+    Roam.send(to, text);
+  }
+
+  /** {@code rounds} steps of a 64-bit linear congruential generator. */
+  private static long mix(long x, int rounds) {
+    for (int i = 0; i < rounds; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+    }
+    return x;
+  }
+}
