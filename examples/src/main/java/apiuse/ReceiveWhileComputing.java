@@ -21,6 +21,9 @@ import io.roam.api.Roam;
  *       every thread waits, so the process holds no worker until a message from another process
  *       ends main's wait; main then notifies the other thread.
  *   <li>{@code send PID TEXT}: computes a little, then sends TEXT to process PID.
+ *   <li>{@code checkpoint}: main waits in {@code receive()} while another thread computes, calls
+ *       {@code Roam.checkpoint()} (a blocking call of a thread other than main) and sends main the
+ *       answer.
  * </ul>
  */
 public final class ReceiveWhileComputing {
@@ -43,6 +46,7 @@ public final class ReceiveWhileComputing {
       case "timed" -> timed(Long.parseLong(args[1]));
       case "allwait" -> allWait();
       case "send" -> send(Pid.parse(args[1]), args[2]);
+      case "checkpoint" -> checkpointFromThread();
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -113,6 +117,21 @@ public final class ReceiveWhileComputing {
       LOCK.notifyAll();
     }
     waiter.join();
+    System.out.println("main: done");
+  }
+
+  private static void checkpointFromThread() throws InterruptedException {
+    System.out.println("main: waiting for the saver");
+    Thread saver = new Thread(() -> {
+      long x = mix(1, 1_000_000);
+      boolean written = Roam.checkpoint();
+      System.out.println("saver: computed " + Long.toHexString(x) + ", checkpoint " + written);
+      Roam.send(Roam.self(), "saved: " + written);
+    }, "saver");
+    saver.start();
+    Message m = Roam.receive();
+    System.out.println("main: got '" + m.body() + "'");
+    saver.join();
     System.out.println("main: done");
   }
 

@@ -2,6 +2,7 @@ package io.roam.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roam.kernel.node.DurableNode;
 import io.roam.kernel.node.NodeKernel;
 import io.roam.kernel.node.ProcessId;
 import io.roam.kernel.node.ProcessInfo;
@@ -10,6 +11,7 @@ import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.VirtualConsole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,40 @@ class ReceiveWhileComputingTest {
       assertThat(end.exitCode()).isZero();
       assertThat(end.cpuNanos()).as("CPU of a process that waited").isLessThan(500_000_000L);
     }
+  }
+
+  /**
+   * {@code Roam.checkpoint()} called by a thread other than main while main waits in receive: the
+   * durable node's round finds the call in that thread's continuation, answers it there and the
+   * thread runs again (before, the node looked at main's continuation only, and the process asked
+   * again for ever); the checkpoint, adopted by a fresh kernel, resumes both threads in their calls.
+   */
+  @Test
+  void checkpointCalledByAnotherThreadWhileMainWaitsInReceive() throws Exception {
+    long x = 1;
+    for (int i = 0; i < 1_000_000; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+    }
+    String after = "saver: computed " + Long.toHexString(x) + ", checkpoint true\n"
+        + "main: got 'saved: true'\nmain: done\n";
+    Path node = dir.resolve("node");
+    ProcessId pid;
+    try (DurableNode n = DurableNode.create(node, NodeKernel.Config.defaults("n1").withWorkers(1),
+        Duration.ofHours(1), 3)) {
+      pid = n.spawn(NodeKernelTest.cp(), MAIN, new String[] {"checkpoint"});
+      assertThat(n.awaitAll(Duration.ofSeconds(60)).get(pid).exitCode()).isZero();
+    }
+    Path pdir = node.resolve(pid.toString());
+    assertThat(Files.readString(pdir.resolve("err"))).isEmpty();
+    assertThat(Files.readString(pdir.resolve("out"))).isEqualTo("main: waiting for the saver\n" + after);
+    assertThat(Files.readString(node.resolve("cut.properties"))).contains("round=1").contains("pids=" + pid);
+    try (NodeKernel k = node()) {
+      ProcessId again = k.adopt(pdir.resolve("checkpoint-1.roam"), this::console, 0, pid);
+      k.resume(again);
+      assertThat(k.await(again, Duration.ofSeconds(60)).exitCode()).isZero();
+    }
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).isEqualTo(after);
   }
 
   private void awaitOutput(String mark) throws InterruptedException {

@@ -90,11 +90,11 @@ final class MessageRouter {
   // ------------------------------------------------------------------ requests of stopped processes
 
   void forkLater(ProcessEndpoint parent) {
-    submit(() -> whileStopped(parent, ProcessEndpoint.FORK_PENDING, () -> fork(parent)));
+    submit(() -> whileStopped(parent, ProcessEndpoint.FORK_PENDING, c -> fork(parent, c)));
   }
 
   void checkpointLater(ProcessEndpoint p) {
-    submit(() -> whileStopped(p, ProcessEndpoint.CHECKPOINT_PENDING, () -> checkpoint(p)));
+    submit(() -> whileStopped(p, ProcessEndpoint.CHECKPOINT_PENDING, c -> checkpoint(p, c)));
   }
 
   private synchronized void submit(Runnable r) {
@@ -110,10 +110,12 @@ final class MessageRouter {
 
   /**
    * Suspends the process (it has unwound, or is about to, in the call that asked), runs {@code
-   * action} if it is still stopped in that call ({@code pending} in its continuation), and lets
-   * it run again unless someone else had it suspended.
+   * action} on the continuation of the virtual thread still stopped in that call ({@code pending}
+   * in its continuation; any thread of the process), marks it answered, and lets the process run again
+   * unless someone else had it suspended.
    */
-  private void whileStopped(ProcessEndpoint e, String pending, Runnable action) {
+  private void whileStopped(ProcessEndpoint e, String pending,
+      java.util.function.Consumer<Continuation> action) {
     freezeLock.lock();
     try {
       ProcessStatus before = kernel.statusOrNull(e.pid);
@@ -122,9 +124,10 @@ final class MessageRouter {
         return;
       }
       try {
-        if (pending.equals(e.runtime.state().mainContinuation.syscallState)) {
-          action.run();
-          e.runtime.wake(); // answered: a thread that waits alone in the call looks again
+        Continuation asking = e.runtime.continuationBlockedIn(pending);
+        if (asking != null) {
+          action.accept(asking);
+          e.runtime.answered(asking); // a thread that waits alone in the call looks again
         }
       } finally {
         e.requestPending = false;
@@ -142,8 +145,7 @@ final class MessageRouter {
   }
 
   /** The parent is stopped in fork: copies its image into a new process, answers both. */
-  private void fork(ProcessEndpoint parent) {
-    Continuation main = parent.runtime.state().mainContinuation;
+  private void fork(ProcessEndpoint parent, Continuation main) {
     try {
       parent.runtime.console().flush();
       ProcessId child = kernel.nextPid();
@@ -163,8 +165,7 @@ final class MessageRouter {
   }
 
   /** The process is stopped in checkpoint: runs the node's checkpoint round, answers true. */
-  private void checkpoint(ProcessEndpoint p) {
-    Continuation main = p.runtime.state().mainContinuation;
+  private void checkpoint(ProcessEndpoint p, Continuation main) {
     CheckpointRound c = checkpointer;
     main.syscallState = ProcessEndpoint.CHECKPOINT_DONE + "true"; // what its snapshot resumes with
     try {

@@ -312,6 +312,28 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     return wakeup.getAndSet(false);
   }
 
+  /**
+   * The continuation of the virtual thread stopped in a blocking call that saved {@code
+   * syscallState} (the main thread's looked at first), or null. For a stopped process only.
+   */
+  public Continuation continuationBlockedIn(Object syscallState) {
+    if (syscallState.equals(state.mainContinuation.syscallState)) {
+      return state.mainContinuation;
+    }
+    return threads == null ? null : threads.continuationBlockedIn(syscallState);
+  }
+
+  /**
+   * The blocking call of a stopped process that saved its state in {@code c} has its answer
+   * there: if its thread waits alone ({@link ProcessThreads#waitExternal}) it runs again when the
+   * process does. (A process stopped as a whole re-enters the call when it runs anyway.)
+   */
+  public void answered(Continuation c) {
+    if (threads != null) {
+      threads.answered(c);
+    }
+  }
+
   /** The node scheduler's hook for {@link #wake}. */
   public void setWakeListener(Runnable l) {
     this.wakeListener = l;

@@ -599,6 +599,26 @@ public final class ProcessThreads {
     }
   }
 
+  /** The continuation of a thread unwound in a blocking call that saved {@code syscallState}, or null. */
+  Continuation continuationBlockedIn(Object syscallState) {
+    for (PThread p : table.threads) {
+      Continuation c = contOf(p);
+      if (c != null && syscallState.equals(c.syscallState)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The thread whose continuation is {@code c}, waiting on an external condition, was answered. */
+  void answered(Continuation c) {
+    for (PThread p : table.threads) {
+      if (p.external && contOf(p) == c) {
+        endWait(p);
+      }
+    }
+  }
+
   /** Makes the external waiters runnable if {@link ProcessRuntime#wake} was called since last time. */
   private void takeWakes() {
     if (externalWaiters == 0) {
