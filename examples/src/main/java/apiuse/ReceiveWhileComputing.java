@@ -24,6 +24,8 @@ import io.roam.api.Roam;
  *   <li>{@code checkpoint}: main waits in {@code receive()} while another thread computes, calls
  *       {@code Roam.checkpoint()} (a blocking call of a thread other than main) and sends main the
  *       answer.
+ *   <li>{@code tworeceivers}: two threads wait in receive, one of them with a timeout; after that
+ *       one timed out, main sends a message, which the other one gets.
  * </ul>
  */
 public final class ReceiveWhileComputing {
@@ -47,6 +49,7 @@ public final class ReceiveWhileComputing {
       case "allwait" -> allWait();
       case "send" -> send(Pid.parse(args[1]), args[2]);
       case "checkpoint" -> checkpointFromThread();
+      case "tworeceivers" -> twoReceivers();
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -132,6 +135,19 @@ public final class ReceiveWhileComputing {
     Message m = Roam.receive();
     System.out.println("main: got '" + m.body() + "'");
     saver.join();
+    System.out.println("main: done");
+  }
+
+  private static void twoReceivers() throws InterruptedException {
+    Thread patient = new Thread(() -> System.out.println("patient: got '" + Roam.receive().body() + "'"),
+        "patient");
+    Thread hasty = new Thread(() -> System.out.println("hasty: receive(50) gave " + Roam.receive(50)),
+        "hasty");
+    patient.start();
+    hasty.start();
+    hasty.join();
+    Roam.send(Roam.self(), "for the patient one");
+    patient.join();
     System.out.println("main: done");
   }
 

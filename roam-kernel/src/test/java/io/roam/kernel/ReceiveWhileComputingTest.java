@@ -172,6 +172,24 @@ class ReceiveWhileComputingTest {
     assertThat(out.toString()).isEqualTo(after);
   }
 
+  /**
+   * Two threads wait in receive; the one with a timeout gives up first. The mailbox's "receiver
+   * waits" flag must stay set for the other one: once, the timeout cleared it, the next delivery
+   * woke nobody and the process hung.
+   */
+  @Test
+  void aTimedOutReceiveLeavesAnotherThreadsReceiveWakeable() throws Exception {
+    try (NodeKernel k = node()) {
+      ProcessId pid = k.spawn(CodeSource.fromClassPath(NodeKernelTest.cp()), MAIN,
+          new String[] {"tworeceivers"}, console(0, 0), 0);
+      ProcessInfo end = k.await(pid, Duration.ofSeconds(30));
+      assertThat(err.toString()).isEmpty();
+      assertThat(out.toString()).isEqualTo("hasty: receive(50) gave null\n"
+          + "patient: got 'for the patient one'\nmain: done\n");
+      assertThat(end.exitCode()).isZero();
+    }
+  }
+
   private void awaitOutput(String mark) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!out.toString().contains(mark)) {

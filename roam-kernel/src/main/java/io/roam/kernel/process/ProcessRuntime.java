@@ -523,6 +523,12 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /** True when the process has more than one live virtual thread (carrier only). */
+  public boolean hasOtherThreads() {
+    ProcessThreads t = threads;
+    return t != null && t.liveThreads() > 1;
+  }
+
   /** Asks the running virtual thread to give way to another at its next safe point. */
   void requestSwitch() {
     switchWanted = true;

@@ -936,6 +936,11 @@ public final class ProcessThreads {
     return p != null ? p.id : t.getId();
   }
 
+  /** Threads that have started and not ended. */
+  int liveThreads() {
+    return table.threads.size();
+  }
+
   /** Names of the live threads, main first (for messages and tests). */
   public List<String> threadNames() {
     List<String> out = new ArrayList<>();
