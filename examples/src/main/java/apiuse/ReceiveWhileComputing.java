@@ -20,7 +20,8 @@ import io.roam.api.Roam;
  *   <li>{@code allwait}: main waits in {@code receive()}, the other thread in {@code Object.wait()};
  *       every thread waits, so the process holds no worker until a message from another process
  *       ends main's wait; main then notifies the other thread.
- *   <li>{@code send PID TEXT}: computes a little, then sends TEXT to process PID.
+ *   <li>{@code send PID TEXT}: computes for a while (10^8 generator rounds), then sends TEXT to
+ *       process PID.
  *   <li>{@code checkpoint}: main waits in {@code receive()} while another thread computes, calls
  *       {@code Roam.checkpoint()} (a blocking call of a thread other than main) and sends main the
  *       answer.
@@ -152,7 +153,7 @@ public final class ReceiveWhileComputing {
   }
 
   private static void send(Pid to, String text) {
-    long x = mix(1, 2_000_000);
+    long x = mix(1, 100_000_000);
     System.out.println("sender: computed " + Long.toHexString(x) + ", sending to " + to);
     Roam.send(to, text);
   }

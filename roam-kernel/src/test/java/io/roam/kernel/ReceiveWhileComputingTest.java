@@ -135,6 +135,9 @@ class ReceiveWhileComputingTest {
           + "main: done\n");
       assertThat(end.exitCode()).isZero();
       assertThat(end.cpuNanos()).as("CPU of a process that waited").isLessThan(500_000_000L);
+      // one slice until both threads wait, one after the message; a process that kept its worker
+      // while the sender computed (10^8 rounds, many 5 ms slices) would have been preempted often
+      assertThat(end.slices()).as("slices of the waiting process").isLessThanOrEqualTo(4);
     }
   }
 
