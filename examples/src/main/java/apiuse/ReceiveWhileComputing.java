@@ -27,6 +27,8 @@ import io.roam.api.Roam;
  *       answer.
  *   <li>{@code tworeceivers}: two threads wait in receive, one of them with a timeout; after that
  *       one timed out, main sends a message, which the other one gets.
+ *   <li>{@code forkthread}: main waits in {@code receive()} while another thread forks; in both
+ *       processes that thread sends its own process's main a message naming the side it is on.
  * </ul>
  */
 public final class ReceiveWhileComputing {
@@ -51,6 +53,7 @@ public final class ReceiveWhileComputing {
       case "send" -> send(Pid.parse(args[1]), args[2]);
       case "checkpoint" -> checkpointFromThread();
       case "tworeceivers" -> twoReceivers();
+      case "forkthread" -> forkFromThread();
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -149,6 +152,21 @@ public final class ReceiveWhileComputing {
     hasty.join();
     Roam.send(Roam.self(), "for the patient one");
     patient.join();
+    System.out.println("main: done");
+  }
+
+  private static void forkFromThread() throws InterruptedException {
+    System.out.println("main: waiting for the forking thread");
+    Thread forker = new Thread(() -> {
+      Pid child = Roam.fork();
+      boolean inChild = child.equals(Pid.NONE);
+      System.out.println("forker: fork gave " + child);
+      Roam.send(Roam.self(), inChild ? "from the child's forker" : "from the parent's forker");
+    }, "forker");
+    forker.start();
+    Message m = Roam.receive();
+    System.out.println("main: got '" + m.body() + "'");
+    forker.join();
     System.out.println("main: done");
   }
 

@@ -193,6 +193,29 @@ class ReceiveWhileComputingTest {
     }
   }
 
+  /**
+   * {@code Roam.fork()} called by a thread other than main while main waits in receive: the child
+   * is a copy of every thread (main still waiting in receive, the forker returning {@link
+   * io.roam.api.Pid#NONE}), and in each process the forker's message ends its own main's wait.
+   */
+  @Test
+  void forkCalledByAnotherThreadCopiesEveryThread() throws Exception {
+    ByteArrayOutputStream childOut = new ByteArrayOutputStream();
+    try (NodeKernel k = node()) {
+      k.setChildConsoles((child, parent, main, pc) ->
+          new VirtualConsole(childOut, err, new ByteArrayInputStream(new byte[0]), 0, 0));
+      ProcessId pid = k.spawn(CodeSource.fromClassPath(NodeKernelTest.cp()), MAIN,
+          new String[] {"forkthread"}, console(0, 0), 0);
+      assertThat(k.await(pid, Duration.ofSeconds(30)).exitCode()).isZero();
+      assertThat(k.await(ProcessId.parse("n1.2"), Duration.ofSeconds(30)).exitCode()).isZero();
+    }
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).isEqualTo("main: waiting for the forking thread\n"
+        + "forker: fork gave n1.2\nmain: got 'from the parent's forker'\nmain: done\n");
+    assertThat(childOut.toString()).isEqualTo("forker: fork gave none\n"
+        + "main: got 'from the child's forker'\nmain: done\n");
+  }
+
   private void awaitOutput(String mark) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!out.toString().contains(mark)) {
