@@ -621,14 +621,14 @@ public final class ProcessThreads {
 
   /** Makes the external waiters runnable if {@link ProcessRuntime#wake} was called since last time. */
   private void takeWakes() {
-    if (externalWaiters == 0) {
-      return;
-    }
     long w = rt.wakeCount();
     if (w == wakesSeen) {
       return;
     }
-    wakesSeen = w;
+    wakesSeen = w; // also with no waiter: a thread that waits later checked after these wakes
+    if (externalWaiters == 0) {
+      return;
+    }
     for (PThread p : table.threads) {
       if (p.external) {
         endWait(p);
