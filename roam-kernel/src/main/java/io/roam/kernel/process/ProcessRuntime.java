@@ -209,6 +209,9 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    *
    * Subsystems call wake() (from any thread) when what a process waits for may have happened;
    * wake-ups may be spurious, so the call re-checks its condition when it runs again.
+   *
+   * With other virtual threads alive, blockUnwind makes the calling thread alone wait (an
+   * external wait, ProcessThreads.waitExternal) and returns true: the pattern is the same.
    */
 
   /**

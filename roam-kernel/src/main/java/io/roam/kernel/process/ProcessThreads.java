@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * started yet). {@link #run} is the switch loop: it rewinds the chosen thread (entry {@code
  * main(String[])} for the main thread, {@code run()} of the {@code Thread} object — or its target
  * — for the others) until it ends or unwinds; a thread unwinds when it blocks (monitor, {@code
- * wait}, {@code join}, {@code sleep}), yields, or its quantum ({@link #QUANTUM_NANOS}) ran out with
+ * wait}, {@code join}, {@code sleep}, or a blocking call of another subsystem such as a mailbox
+ * receive: {@link #waitExternal}), yields, or its quantum ({@link #QUANTUM_NANOS}) ran out with
  * another thread runnable. When no thread can run, the process as a whole stops ({@link
  * ProcessRuntime#stopIdle}: SLEEP until the earliest timed wait, or BLOCK) under a scheduler, or
  * waits on its carrier when unscheduled. The process ends when every non-daemon thread has ended.
@@ -34,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * travel with the process and keep the identity of the objects they name.
  *
  * <p>Threading: everything runs on the process's carrier except the quantum ticker, which only
- * reads {@link #runningSince} and {@link #runnable} and asks for a switch.
+ * reads {@link #runningSince} and {@link #runnable} and asks for a switch, {@link #wakeExternal}
+ * (any thread, through {@link ProcessRuntime#wake}), and {@link #answered} (the node's request
+ * thread, while the process is stopped).
  */
 public final class ProcessThreads {
   /** Key of the table in {@link ProcessState#resources()}. */
