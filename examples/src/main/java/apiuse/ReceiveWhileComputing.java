@@ -29,6 +29,8 @@ import io.roam.api.Roam;
  *       one timed out, main sends a message, which the other one gets.
  *   <li>{@code forkthread}: main waits in {@code receive()} while another thread forks; in both
  *       processes that thread sends its own process's main a message naming the side it is on.
+ *   <li>{@code twocheckpoints}: two threads call {@code Roam.checkpoint()}, the second while the
+ *       first one's request is with the node; main joins both.
  * </ul>
  */
 public final class ReceiveWhileComputing {
@@ -54,6 +56,7 @@ public final class ReceiveWhileComputing {
       case "checkpoint" -> checkpointFromThread();
       case "tworeceivers" -> twoReceivers();
       case "forkthread" -> forkFromThread();
+      case "twocheckpoints" -> twoCheckpoints();
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -168,6 +171,20 @@ public final class ReceiveWhileComputing {
     System.out.println("main: got '" + m.body() + "'");
     forker.join();
     System.out.println("main: done");
+  }
+
+  private static void twoCheckpoints() throws InterruptedException {
+    Thread[] savers = new Thread[2];
+    boolean[] written = new boolean[2];
+    for (int i = 0; i < 2; i++) {
+      int k = i;
+      savers[i] = new Thread(() -> written[k] = Roam.checkpoint(), "saver-" + i);
+      savers[i].start();
+    }
+    for (Thread t : savers) {
+      t.join();
+    }
+    System.out.println("main: both checkpoints returned " + written[0] + " " + written[1]);
   }
 
   private static void send(Pid to, String text) {

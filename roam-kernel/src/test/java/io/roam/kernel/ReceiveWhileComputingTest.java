@@ -216,6 +216,26 @@ class ReceiveWhileComputingTest {
         + "main: got 'from the child's forker'\nmain: done\n");
   }
 
+  /**
+   * Two threads call {@code Roam.checkpoint()}, the second while the first one's request is with
+   * the node (so its call asks nothing itself): after answering the first, the node sees the
+   * second pending and runs a round for it too; both return true, two rounds are written.
+   */
+  @Test
+  void twoThreadsCheckpointingAtOnceAreBothAnswered() throws Exception {
+    Path node = dir.resolve("node2");
+    ProcessId pid;
+    try (DurableNode n = DurableNode.create(node, NodeKernel.Config.defaults("n1").withWorkers(1),
+        Duration.ofHours(1), 3)) {
+      pid = n.spawn(NodeKernelTest.cp(), MAIN, new String[] {"twocheckpoints"});
+      assertThat(n.awaitAll(Duration.ofSeconds(60)).get(pid).exitCode()).isZero();
+    }
+    Path pdir = node.resolve(pid.toString());
+    assertThat(Files.readString(pdir.resolve("err"))).isEmpty();
+    assertThat(Files.readString(pdir.resolve("out"))).isEqualTo("main: both checkpoints returned true true\n");
+    assertThat(Files.readString(node.resolve("cut.properties"))).contains("round=2");
+  }
+
   private void awaitOutput(String mark) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!out.toString().contains(mark)) {

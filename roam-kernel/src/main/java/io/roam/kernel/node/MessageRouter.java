@@ -131,6 +131,7 @@ final class MessageRouter {
         }
       } finally {
         e.requestPending = false;
+        askAgainIfPending(e);
         if (before != ProcessStatus.SUSPENDED) {
           kernel.resume(e.pid);
         }
@@ -141,6 +142,20 @@ final class MessageRouter {
       Thread.currentThread().interrupt();
     } finally {
       freezeLock.unlock();
+    }
+  }
+
+  /**
+   * Another thread of the stopped process called fork or checkpoint while this request was with
+   * the router (its call saw {@code requestPending} and asked nothing): a request for it now.
+   */
+  private void askAgainIfPending(ProcessEndpoint e) {
+    if (e.runtime.continuationBlockedIn(ProcessEndpoint.FORK_PENDING) != null) {
+      e.requestPending = true;
+      forkLater(e);
+    } else if (e.runtime.continuationBlockedIn(ProcessEndpoint.CHECKPOINT_PENDING) != null) {
+      e.requestPending = true;
+      checkpointLater(e);
     }
   }
 
