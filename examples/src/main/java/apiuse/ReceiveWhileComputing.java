@@ -31,6 +31,9 @@ import io.roam.api.Roam;
  *       processes that thread sends its own process's main a message naming the side it is on.
  *   <li>{@code twocheckpoints}: two threads call {@code Roam.checkpoint()}, the second while the
  *       first one's request is with the node; main joins both.
+ *   <li>{@code nested}: main waits in {@code receive()} for a message from a process it spawned,
+ *       while another thread waits inside a {@code List.sort} comparator (a stack that cannot
+ *       unwind, so the kernel runs the other threads on top of it); main's message ends both waits.
  * </ul>
  */
 public final class ReceiveWhileComputing {
@@ -57,6 +60,7 @@ public final class ReceiveWhileComputing {
       case "tworeceivers" -> twoReceivers();
       case "forkthread" -> forkFromThread();
       case "twocheckpoints" -> twoCheckpoints();
+      case "nested" -> waitUnderSort();
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -185,6 +189,36 @@ public final class ReceiveWhileComputing {
       t.join();
     }
     System.out.println("main: both checkpoints returned " + written[0] + " " + written[1]);
+  }
+
+  private static void waitUnderSort() throws InterruptedException {
+    System.out.println("main: waiting for a message; a thread waits inside a sort");
+    Thread sorter = new Thread(() -> {
+      java.util.List<Integer> list = new java.util.ArrayList<>(java.util.List.of(2, 1));
+      list.sort((a, b) -> {
+        synchronized (LOCK) {
+          while (!told) {
+            try {
+              LOCK.wait();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        return Integer.compare(a, b);
+      });
+      System.out.println("sorter: sorted " + list);
+    }, "sorter");
+    sorter.start();
+    Roam.spawn("apiuse.ReceiveWhileComputing", "send", Roam.self().toString(), "hello");
+    Message m = Roam.receive();
+    System.out.println("main: got '" + m.body() + "' from " + m.sender());
+    synchronized (LOCK) {
+      told = true;
+      LOCK.notifyAll();
+    }
+    sorter.join();
+    System.out.println("main: done");
   }
 
   private static void send(Pid to, String text) {

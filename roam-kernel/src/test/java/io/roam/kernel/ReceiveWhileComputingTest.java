@@ -236,6 +236,29 @@ class ReceiveWhileComputingTest {
     assertThat(Files.readString(node.resolve("cut.properties"))).contains("round=2");
   }
 
+  /**
+   * Main waits in receive while the other thread waits inside a {@code List.sort} comparator,
+   * where its stack cannot unwind: the kernel runs main on top of it, and when no thread can run
+   * it waits on the carrier for a wake-up (it reported a deadlock: every thread waits) until the
+   * spawned process's message arrives (two workers: the waiting process keeps one).
+   */
+  @Test
+  void aWaitUnderAJdkCallbackWithMainInReceiveIsNoDeadlock() throws Exception {
+    ByteArrayOutputStream senderOut = new ByteArrayOutputStream();
+    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(2)
+        .withSlice(Duration.ofMillis(5)))) {
+      k.setChildConsoles((child, parent, main, pc) ->
+          new VirtualConsole(senderOut, err, new ByteArrayInputStream(new byte[0]), 0, 0));
+      ProcessId pid = k.spawn(CodeSource.fromClassPath(NodeKernelTest.cp()), MAIN,
+          new String[] {"nested"}, console(0, 0), 0);
+      assertThat(k.await(pid, Duration.ofSeconds(30)).exitCode()).isZero();
+    }
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).isEqualTo("main: waiting for a message; a thread waits inside a sort\n"
+        + "main: got 'hello' from n1.2\nsorter: sorted [1, 2]\nmain: done\n");
+    assertThat(senderOut.toString()).endsWith(", sending to n1.1\n");
+  }
+
   private void awaitOutput(String mark) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!out.toString().contains(mark)) {
