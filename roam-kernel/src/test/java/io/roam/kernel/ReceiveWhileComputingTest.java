@@ -75,7 +75,7 @@ class ReceiveWhileComputingTest {
     NodeKernel k = node();
     try {
       pid = k.spawn(CodeSource.fromClassPath(NodeKernelTest.cp()), MAIN,
-          new String[] {"compute", "300", "1000000"}, console(0, 0), 0);
+          new String[] {"compute", "400", "2000000"}, console(0, 0), 0);
       awaitOutput("step 60:");
       assertThat(k.suspend(pid, Duration.ofSeconds(30))).isEqualTo(ProcessStatus.SUSPENDED);
       k.resume(pid);
@@ -87,7 +87,7 @@ class ReceiveWhileComputingTest {
       k.close();
     }
     String before = out.toString();
-    assertThat(before).doesNotContain("step 300:");
+    assertThat(before).doesNotContain("step 400:");
     try (NodeKernel fresh = node()) {
       fresh.adopt(file, this::console, 0, pid);
       fresh.resume(pid);
@@ -95,7 +95,7 @@ class ReceiveWhileComputingTest {
       assertThat(end.exitCode()).isZero();
     }
     assertThat(err.toString()).isEmpty();
-    assertThat(out.toString()).isEqualTo(computeOutput(300, 1_000_000));
+    assertThat(out.toString()).isEqualTo(computeOutput(400, 2_000_000));
   }
 
   @Test
