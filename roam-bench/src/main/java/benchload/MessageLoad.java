@@ -10,7 +10,8 @@ import io.roam.api.Roam;
  * same with a small record (deep-copied through the heap codec); {@code stream N} forks
  * and the parent sends N boxed longs to the child, which takes them all, checking their order,
  * and answers once; {@code pingpong N W} forks and the parent sends windows of W, each answered by
- * the child. Prints {@code nanos=T} (virtual clock, from after the fork to the last message) and,
+ * the child; {@code threads N}: a thread of the process sends N boxed longs to the process, main
+ * takes them. Prints {@code nanos=T} (virtual clock, from after the fork to the last message) and,
  * for checking, the last number the receiver saw.
  */
 public final class MessageLoad {
@@ -33,6 +34,10 @@ public final class MessageLoad {
         last = obj ? ((Item) b).seq() : (Long) b;
       }
       System.out.println("nanos=" + (System.nanoTime() - t0) + " last=" + last);
+      return;
+    }
+    if (mode.equals("threads")) {
+      threads(n);
       return;
     }
     Pid parent = Roam.self();
@@ -60,6 +65,31 @@ public final class MessageLoad {
     }
     Message done = Roam.receive();
     System.out.println("nanos=" + (System.nanoTime() - t0) + " last=" + done.body());
+  }
+
+  /**
+   * A producer thread sends n boxed longs to its own process; main takes them, checking their
+   * order: main waits alone whenever the mailbox is empty (an external wait) while the producer runs.
+   */
+  private static void threads(long n) {
+    Pid me = Roam.self();
+    Thread producer = new Thread(() -> {
+      for (long i = 0; i < n; i++) {
+        Roam.send(me, i);
+      }
+    });
+    long t0 = System.nanoTime();
+    producer.start();
+    long last = -1;
+    for (long i = 0; i < n; i++) {
+      long v = (Long) Roam.receive().body();
+      if (v != last + 1) {
+        System.out.println("out of order: " + v + " after " + last);
+        System.exit(3);
+      }
+      last = v;
+    }
+    System.out.println("nanos=" + (System.nanoTime() - t0) + " last=" + last);
   }
 
   private static void receiver(Pid parent, String mode, long n) {

@@ -49,8 +49,8 @@ public final class MessageRate {
     rep.param("runs per case", rounds + " (median and best shown)");
     Table t = new Table("case", "workers", "median msg/s", "best msg/s", "ns/msg (median)",
         "receiver slices per 1000 msgs");
-    for (String[] c : new String[][] {{"self"}, {"selfobj"}, {"stream"}, {"pingpong", "1000"}, {"pingpong", "100"}}) {
-      for (int workers : c[0].startsWith("self") ? new int[] {1} : new int[] {1, 2}) {
+    for (String[] c : new String[][] {{"self"}, {"selfobj"}, {"stream"}, {"pingpong", "1000"}, {"pingpong", "100"}, {"threads"}}) {
+      for (int workers : c[0].startsWith("self") || c[0].equals("threads") ? new int[] {1} : new int[] {1, 2}) {
         roam(t, code, c, workers, n, rounds);
       }
     }
@@ -62,6 +62,8 @@ public final class MessageRate {
         + " waiting and no other thread. *selfobj*: the same with a small record {long, String}"
         + " instead of a boxed long, deep-copied by the heap codec (N/10 messages). *stream*: the parent sends all N, the child takes them. "
         + "*pingpong W*: windows of W pings, each answered by a pong (both counted as messages). "
+        + "*threads*: one process, a thread sends N to the process and main takes them; main waits"
+        + " alone (an external wait, docs/design/threads.md) whenever the mailbox is empty. "
         + "With one worker a process that finds its mailbox empty unwinds (holds no worker) and the"
         + " other runs; *receiver slices per 1000 msgs* counts those runs of the receiving process."
         + " Rates are messages moved ÷ the parent's time from after fork to the last message "

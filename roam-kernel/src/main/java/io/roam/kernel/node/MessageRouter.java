@@ -90,11 +90,11 @@ final class MessageRouter {
   // ------------------------------------------------------------------ requests of stopped processes
 
   void forkLater(ProcessEndpoint parent) {
-    submit(() -> whileStopped(parent, ProcessEndpoint.FORK_PENDING, () -> fork(parent)));
+    submit(() -> whileStopped(parent, ProcessEndpoint.FORK_PENDING, c -> fork(parent, c)));
   }
 
   void checkpointLater(ProcessEndpoint p) {
-    submit(() -> whileStopped(p, ProcessEndpoint.CHECKPOINT_PENDING, () -> checkpoint(p)));
+    submit(() -> whileStopped(p, ProcessEndpoint.CHECKPOINT_PENDING, c -> checkpoint(p, c)));
   }
 
   private synchronized void submit(Runnable r) {
@@ -110,10 +110,12 @@ final class MessageRouter {
 
   /**
    * Suspends the process (it has unwound, or is about to, in the call that asked), runs {@code
-   * action} if it is still stopped in that call ({@code pending} in its continuation), and lets
-   * it run again unless someone else had it suspended.
+   * action} on the continuation of the virtual thread still stopped in that call ({@code pending}
+   * in its continuation; any thread of the process), marks it answered, and lets the process run again
+   * unless someone else had it suspended.
    */
-  private void whileStopped(ProcessEndpoint e, String pending, Runnable action) {
+  private void whileStopped(ProcessEndpoint e, String pending,
+      java.util.function.Consumer<Continuation> action) {
     freezeLock.lock();
     try {
       ProcessStatus before = kernel.statusOrNull(e.pid);
@@ -122,11 +124,14 @@ final class MessageRouter {
         return;
       }
       try {
-        if (pending.equals(e.runtime.state().mainContinuation.syscallState)) {
-          action.run();
+        Continuation asking = e.runtime.continuationBlockedIn(pending);
+        if (asking != null) {
+          action.accept(asking);
+          e.runtime.answered(asking); // a thread that waits alone in the call looks again
         }
       } finally {
         e.requestPending = false;
+        askAgainIfPending(e);
         if (before != ProcessStatus.SUSPENDED) {
           kernel.resume(e.pid);
         }
@@ -140,9 +145,22 @@ final class MessageRouter {
     }
   }
 
+  /**
+   * Another thread of the stopped process called fork or checkpoint while this request was with
+   * the router (its call saw {@code requestPending} and asked nothing): a request for it now.
+   */
+  private void askAgainIfPending(ProcessEndpoint e) {
+    if (e.runtime.continuationBlockedIn(ProcessEndpoint.FORK_PENDING) != null) {
+      e.requestPending = true;
+      forkLater(e);
+    } else if (e.runtime.continuationBlockedIn(ProcessEndpoint.CHECKPOINT_PENDING) != null) {
+      e.requestPending = true;
+      checkpointLater(e);
+    }
+  }
+
   /** The parent is stopped in fork: copies its image into a new process, answers both. */
-  private void fork(ProcessEndpoint parent) {
-    Continuation main = parent.runtime.state().mainContinuation;
+  private void fork(ProcessEndpoint parent, Continuation main) {
     try {
       parent.runtime.console().flush();
       ProcessId child = kernel.nextPid();
@@ -162,8 +180,7 @@ final class MessageRouter {
   }
 
   /** The process is stopped in checkpoint: runs the node's checkpoint round, answers true. */
-  private void checkpoint(ProcessEndpoint p) {
-    Continuation main = p.runtime.state().mainContinuation;
+  private void checkpoint(ProcessEndpoint p, Continuation main) {
     CheckpointRound c = checkpointer;
     main.syscallState = ProcessEndpoint.CHECKPOINT_DONE + "true"; // what its snapshot resumes with
     try {

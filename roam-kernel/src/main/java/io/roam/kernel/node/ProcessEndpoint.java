@@ -167,8 +167,10 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
       if (deadline != Long.MAX_VALUE) {
         long left = deadline - clock.nanoTime();
         if (left <= 0) {
-          synchronized (this) {
-            waiting = false;
+          if (!runtime.hasOtherThreads()) { // else another thread may wait in receive too
+            synchronized (this) {
+              waiting = false;
+            }
           }
           return null;
         }

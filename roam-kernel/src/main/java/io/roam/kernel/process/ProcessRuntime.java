@@ -77,6 +77,10 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
 
   /** Set by {@link #wake}, cleared by the scheduler when it parks the process. */
   private final java.util.concurrent.atomic.AtomicBoolean wakeup = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Calls of {@link #wake}, counted under {@code sleepLock} (see {@link ProcessThreads#waitExternal}). */
+  private volatile long wakes;
+  /** The threads to tell of a {@link #wake}, once one of them waited on an external condition. */
+  private volatile ProcessThreads wakeWatcher;
   /** Told (on the waking thread) when {@link #wake} is called; set by the node scheduler. */
   private volatile Runnable wakeListener;
   private volatile boolean captureWanted;
@@ -205,6 +209,9 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    *
    * Subsystems call wake() (from any thread) when what a process waits for may have happened;
    * wake-ups may be spurious, so the call re-checks its condition when it runs again.
+   *
+   * With other virtual threads alive, blockUnwind makes the calling thread alone wait (an
+   * external wait, ProcessThreads.waitExternal) and returns true: the pattern is the same.
    */
 
   /**
@@ -212,12 +219,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * wanted) and its stack is safe: saves {@code syscallState} in the running continuation,
    * starts an unwind for {@link Unwind#BLOCK} (or CAPTURE) and returns true — the caller must
    * return at once; it is called again in REWINDING mode when the process next runs. Returns
-   * false when the caller must wait where it is ({@link #awaitWake}).
+   * false when the caller must wait where it is ({@link #awaitWake}). When other virtual threads
+   * of the process live, only the calling thread waits ({@link ProcessThreads#waitExternal}): it
+   * unwinds and the others run (true as well).
    *
    * @param wakeAt {@link System#nanoTime} at which to run the process again even without a
    *     wake-up, or {@link Long#MAX_VALUE}
    */
   public boolean blockUnwind(Object syscallState, long wakeAt) {
+    ProcessThreads t = threads;
+    if (t != null && nested == 0 && t.waitExternal(syscallState, wakeAt)) {
+      return true; // other threads live: this one alone waits (docs/design/threads.md)
+    }
     if (!(captureWanted || scheduled) || nested > 0 || !check.stackIsSafe()) {
       return false;
     }
@@ -247,8 +260,13 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * came since the last call.
    */
   public void awaitWake(long deadline) {
+    awaitWake(deadline, true);
+  }
+
+  /** {@link #awaitWake}; a capture request ends the wait only if {@code forCapture}. */
+  void awaitWake(long deadline, boolean forCapture) {
     synchronized (sleepLock) {
-      while (!wakeup.getAndSet(false) && !captureWanted) {
+      while (!wakeup.getAndSet(false) && !(forCapture && captureWanted)) {
         long left = deadline == Long.MAX_VALUE ? 0 : deadline - System.nanoTime();
         if (deadline != Long.MAX_VALUE && left <= 0) {
           return;
@@ -267,7 +285,12 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
   public void wake() {
     wakeup.set(true);
     synchronized (sleepLock) {
+      wakes++;
       sleepLock.notifyAll();
+    }
+    ProcessThreads w = wakeWatcher;
+    if (w != null) {
+      w.wakeExternal();
     }
     Runnable l = wakeListener;
     if (l != null) {
@@ -275,9 +298,43 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /** How many times {@link #wake} was called (any thread): never consumed, unlike the wake-up flag. */
+  long wakeCount() {
+    return wakes;
+  }
+
+  /** {@code t} has (or had) a thread waiting on an external condition: {@link #wake} tells it. */
+  void watchWakes(ProcessThreads t) {
+    if (wakeWatcher != t) {
+      wakeWatcher = t;
+    }
+  }
+
   /** Consumes a pending wake-up: true if {@link #wake} was called since the last call. */
   public boolean takeWakeup() {
     return wakeup.getAndSet(false);
+  }
+
+  /**
+   * The continuation of the virtual thread stopped in a blocking call that saved {@code
+   * syscallState} (the main thread's looked at first), or null. For a stopped process only.
+   */
+  public Continuation continuationBlockedIn(Object syscallState) {
+    if (syscallState.equals(state.mainContinuation.syscallState)) {
+      return state.mainContinuation;
+    }
+    return threads == null ? null : threads.continuationBlockedIn(syscallState);
+  }
+
+  /**
+   * The blocking call of a stopped process that saved its state in {@code c} has its answer
+   * there: if its thread waits alone ({@link ProcessThreads#waitExternal}) it runs again when the
+   * process does. (A process stopped as a whole re-enters the call when it runs anyway.)
+   */
+  public void answered(Continuation c) {
+    if (threads != null) {
+      threads.answered(c);
+    }
   }
 
   /** The node scheduler's hook for {@link #wake}. */
@@ -469,6 +526,12 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /** True when the process has more than one live virtual thread (carrier only). */
+  public boolean hasOtherThreads() {
+    ProcessThreads t = threads;
+    return t != null && t.liveThreads() > 1;
+  }
+
   /** Asks the running virtual thread to give way to another at its next safe point. */
   void requestSwitch() {
     switchWanted = true;
@@ -503,8 +566,18 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
    * Unwind#BLOCK} when {@code wakeAt} is {@link Long#MAX_VALUE}), as if it had unwound.
    */
   void stopIdle(long wakeAt) {
+    stopIdle(wakeAt, false);
+  }
+
+  /**
+   * {@link #stopIdle(long)}; with {@code wakeable} (a thread waits on an external condition) the
+   * process stops for {@link Unwind#BLOCK} even with a deadline, so that a {@link #wake} reaches
+   * it through the scheduler before then.
+   */
+  void stopIdle(long wakeAt, boolean wakeable) {
     long now = System.nanoTime();
-    Unwind why = captureWanted ? Unwind.CAPTURE : wakeAt == Long.MAX_VALUE ? Unwind.BLOCK : Unwind.SLEEP;
+    Unwind why = captureWanted ? Unwind.CAPTURE
+        : wakeAt == Long.MAX_VALUE || wakeable ? Unwind.BLOCK : Unwind.SLEEP;
     if (why == Unwind.CAPTURE) {
       timeToSafePointNanos = now - captureRequestedAt;
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * started yet). {@link #run} is the switch loop: it rewinds the chosen thread (entry {@code
  * main(String[])} for the main thread, {@code run()} of the {@code Thread} object — or its target
  * — for the others) until it ends or unwinds; a thread unwinds when it blocks (monitor, {@code
- * wait}, {@code join}, {@code sleep}), yields, or its quantum ({@link #QUANTUM_NANOS}) ran out with
+ * wait}, {@code join}, {@code sleep}, or a blocking call of another subsystem such as a mailbox
+ * receive: {@link #waitExternal}), yields, or its quantum ({@link #QUANTUM_NANOS}) ran out with
  * another thread runnable. When no thread can run, the process as a whole stops ({@link
  * ProcessRuntime#stopIdle}: SLEEP until the earliest timed wait, or BLOCK) under a scheduler, or
  * waits on its carrier when unscheduled. The process ends when every non-daemon thread has ended.
@@ -34,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * travel with the process and keep the identity of the objects they name.
  *
  * <p>Threading: everything runs on the process's carrier except the quantum ticker, which only
- * reads {@link #runningSince} and {@link #runnable} and asks for a switch.
+ * reads {@link #runningSince} and {@link #runnable} and asks for a switch, {@link #wakeExternal}
+ * (any thread, through {@link ProcessRuntime#wake}), and {@link #answered} (the node's request
+ * thread, while the process is stopped).
  */
 public final class ProcessThreads {
   /** Key of the table in {@link ProcessState#resources()}. */
@@ -77,6 +80,12 @@ public final class ProcessThreads {
     boolean wokenByInterrupt;
     /** Blocked where its stack could not unwind: live below the threads run nested on top of it. */
     boolean onStack;
+    /**
+     * WAITING or TIMED_WAITING in a blocking call of another subsystem (a mailbox receive…, see
+     * {@link #waitExternal}): runnable again at a {@link ProcessRuntime#wake}, its deadline, or a
+     * restore, and then re-checks what it waits for.
+     */
+    boolean external;
   }
 
   /** One monitor in use. Plain data. */
@@ -120,6 +129,10 @@ public final class ProcessThreads {
    * runnable to share a quantum with and the node does not preempt the process.
    */
   private volatile long nextTimedWake = Long.MAX_VALUE;
+  /** Threads waiting on an external condition ({@link PThread#external}); written on the carrier. */
+  private volatile int externalWaiters;
+  /** {@link ProcessRuntime#wakeCount} when the switch loop last woke the external waiters. */
+  private long wakesSeen;
   /** Entry of the main thread, for this run. */
   private MethodHandle mainHandle;
   private String[] mainArgs;
@@ -133,6 +146,10 @@ public final class ProcessThreads {
       for (PThread p : table.threads) {
         if (p.thread instanceof VThread v) {
           v.restored();
+        }
+        if (p.external) { // its waker's record did not travel (a mailbox's waiting flag): look again
+          p.external = false;
+          p.status = RUNNABLE;
         }
       }
     } else {
@@ -304,7 +321,7 @@ public final class ProcessThreads {
     long wakeAt = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
         : System.nanoTime() + Math.max(0, deadline - state.clock.nanoTime());
     if (rt.captureIsWanted() || rt.isScheduled()) {
-      rt.stopIdle(wakeAt);
+      rt.stopIdle(wakeAt, externalWaiters > 0);
       return new ProcessRunner.Captured(rt.timeToSafePointNanos());
     }
     rt.awaitWake(wakeAt);
@@ -313,6 +330,7 @@ public final class ProcessThreads {
 
   /** The thread to run: the current one if runnable, else the next runnable one; null if none. */
   private PThread pick() {
+    takeWakes();
     expireTimedWaits();
     int n = table.threads.size();
     for (int i = 0; i < n; i++) {
@@ -354,6 +372,10 @@ public final class ProcessThreads {
   private void endWait(PThread p) {
     p.joining = null;
     p.sleeping = false;
+    if (p.external) {
+      p.external = false;
+      externalWaiters--;
+    }
     Object o = p.monitor;
     if (o == null) {
       setStatus(p, RUNNABLE);
@@ -446,6 +468,11 @@ public final class ProcessThreads {
               deadline = Math.min(deadline, p.deadline);
             }
           }
+          if (externalWaiters > 0) { // not a deadlock: a wake-up may come
+            rt.awaitWake(deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.nanoTime() + (deadline - state.clock.nanoTime()), false);
+            continue;
+          }
           if (deadline == Long.MAX_VALUE) {
             throw new IllegalMonitorStateException("deadlock: every thread of the process waits"
                 + " and the waiting thread " + rt.threadGetName(me.thread) + " cannot be unwound here");
@@ -480,6 +507,7 @@ public final class ProcessThreads {
    * they are, never be started again from their empty continuations), after the last one run.
    */
   private PThread pickOther(PThread me) {
+    takeWakes();
     expireTimedWaits();
     int n = table.threads.size();
     int from = Math.max(0, table.current);
@@ -525,6 +553,89 @@ public final class ProcessThreads {
       setStatus(me, WAITING);
     } else {
       timedWaitUntil(me, state.clock.nanoTime() + timeoutNanos);
+    }
+  }
+
+  // ------------------------------------------------------------------ external waits
+
+  /**
+   * A blocking call of another subsystem ({@link ProcessRuntime#blockUnwind}: a mailbox receive,
+   * fork, checkpoint) finds its condition false while other threads of the process live: the
+   * running thread alone waits — until a {@link ProcessRuntime#wake} (from any thread), its
+   * deadline {@code wakeAt} ({@link System#nanoTime}, or {@link Long#MAX_VALUE}), or a restore — and
+   * unwinds with {@code syscallState} so the others run (true: the caller returns at once and is
+   * rewound into its call, which looks again). False with one live thread (the process blocks as
+   * a whole, as before) or when the stack cannot unwind here (the caller waits on the carrier).
+   *
+   * <p>No wake-up is lost: one that comes after the caller's check has a {@link
+   * ProcessRuntime#wakeCount} the switch loop has not seen, so the next {@link #pick} makes the
+   * thread runnable again.
+   */
+  boolean waitExternal(Object syscallState, long wakeAt) {
+    if (table.threads.size() < 2) {
+      return false;
+    }
+    PThread me = current();
+    if (wakeAt == Long.MAX_VALUE) {
+      setStatus(me, WAITING);
+    } else {
+      timedWaitUntil(me, state.clock.nanoTime() + (wakeAt - System.nanoTime()));
+    }
+    me.external = true;
+    externalWaiters++;
+    rt.watchWakes(this);
+    if (rt.switchUnwind(syscallState)) {
+      return true;
+    }
+    endWait(me);
+    return false;
+  }
+
+  /**
+   * {@link ProcessRuntime#wake} was called (any thread): a thread waiting on an external
+   * condition must get a chance to look, so the running thread gives way at its next safe point.
+   * A request made while no thread runs is harmless (one extra switch at most).
+   */
+  void wakeExternal() {
+    if (externalWaiters > 0) {
+      rt.requestSwitch();
+    }
+  }
+
+  /** The continuation of a thread unwound in a blocking call that saved {@code syscallState}, or null. */
+  Continuation continuationBlockedIn(Object syscallState) {
+    for (PThread p : table.threads) {
+      Continuation c = contOf(p);
+      if (c != null && syscallState.equals(c.syscallState)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The thread whose continuation is {@code c}, waiting on an external condition, was answered. */
+  void answered(Continuation c) {
+    for (PThread p : table.threads) {
+      if (p.external && contOf(p) == c) {
+        endWait(p);
+      }
+    }
+  }
+
+  /** Makes the external waiters runnable if {@link ProcessRuntime#wake} was called since last time. */
+  private void takeWakes() {
+    long w = rt.wakeCount();
+    if (w == wakesSeen) {
+      return;
+    }
+    wakesSeen = w; // also with no waiter: a thread that waits later checked after these wakes
+    if (externalWaiters == 0) {
+      return;
+    }
+    for (PThread p : table.threads) {
+      if (p.external) {
+        endWait(p);
+      }
     }
   }
 
@@ -796,7 +907,7 @@ public final class ProcessThreads {
     if (p == null || p.status == TERMINATED) {
       return;
     }
-    if ((p.status == WAITING || p.status == TIMED_WAITING) && p != current()) {
+    if ((p.status == WAITING || p.status == TIMED_WAITING) && p != current() && !p.external) {
       p.wokenByInterrupt = true;
       p.interrupted = false;
       endWait(p);
@@ -831,6 +942,11 @@ public final class ProcessThreads {
   long idOf(Thread t) {
     PThread p = table.byThread.get(t);
     return p != null ? p.id : t.getId();
+  }
+
+  /** Threads that have started and not ended. */
+  int liveThreads() {
+    return table.threads.size();
   }
 
   /** Names of the live threads, main first (for messages and tests). */
