@@ -30,7 +30,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,20 +64,29 @@ public final class ProcessImage {
   /** Writes the captured process to {@code file} atomically; returns the file's size. */
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
+    SnapshotFiles.Temp temp = SnapshotFiles.create(file);
+    Path tmp = temp.path();
+    boolean moved = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+      long size;
+      try (FileChannel ch = temp.channel();
           // small writes (frame heads, CRCs) are buffered; chunk payloads go straight through
           OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 64 << 10)) {
         writeTo(rt, mainClass, out);
         out.flush();
+        size = ch.size();
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Files.size(file);
+      moved = true;
+      return size;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
