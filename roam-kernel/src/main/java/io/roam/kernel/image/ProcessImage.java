@@ -8,6 +8,7 @@ import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.ProcessState;
+import io.roam.kernel.process.SpareLoaders;
 import io.roam.kernel.process.VirtualClock;
 import io.roam.kernel.process.VirtualConsole;
 import io.roam.kernel.snapshot.HeapCodec;
@@ -251,7 +252,7 @@ public final class ProcessImage {
       if (!code.digest().equals(m.digest)) {
         throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
       }
-      ProcessClassLoader loader = new ProcessClassLoader(code, parent);
+      ProcessClassLoader loader = SpareLoaders.take(code, parent, m.initialized);
       Continuation main = new Continuation();
       ProcessState state = new ProcessState(main, m.threadName, VirtualClock.resume(m.nanos, m.millis), m.hashState);
       state.initialized().addAll(m.initialized);
