@@ -157,6 +157,7 @@ public final class SpareLoaders {
         // what restoring the statics reads
         Objects.requireNonNull(Class.forName(c, false, l).getDeclaredFields());
       }
+      l.literalStrings(); // what the process's next capture asks first, if it defines nothing new
       return l;
     } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
       return null;
