@@ -84,7 +84,14 @@ public final class SpareLoaders {
       if (e.restores > RESTORES_BEFORE_SPARES && e.spare == null) {
         CompletableFuture<ProcessClassLoader> f = new CompletableFuture<>();
         List<String> names = List.copyOf(classes);
-        request(() -> f.complete(make(code, parent, names)));
+        request(() -> {
+          ProcessClassLoader l = null;
+          try {
+            l = make(code, parent, names);
+          } finally {
+            f.complete(l); // never left pending: a pending spare would block this key's next ones
+          }
+        });
         e.spare = f;
       }
       trim();
@@ -115,7 +122,12 @@ public final class SpareLoaders {
     while (true) {
       Runnable r = REQUESTS.poll();
       if (r != null) {
-        r.run();
+        try {
+          r.run();
+        } catch (Throwable t) {
+          // a spare is an optimisation: whatever went wrong (an OutOfMemoryError …), the restore
+          // that would have taken it makes its loader itself and meets the problem there
+        }
         idleSince = System.nanoTime();
       } else if (System.nanoTime() - idleSince > IDLE_NANOS) {
         MAKER_RUNS.set(false);
