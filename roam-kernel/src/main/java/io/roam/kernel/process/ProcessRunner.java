@@ -46,12 +46,12 @@ public final class ProcessRunner {
   }
 
   /**
-   * Runs (or, when the continuation holds captured frames, resumes) the process on a carrier
-   * thread of its own (a pooled one: {@link CarrierPool}) and waits for the outcome.
+   * Runs (or, when the continuation holds captured frames, resumes) the process on a new carrier
+   * thread and waits for the outcome.
    */
   public static Outcome run(ProcessRuntime runtime, MethodHandle main, String[] args) {
     CompletableFuture<Outcome> result = new CompletableFuture<>();
-    CarrierPool.execute(() -> {
+    Thread carrier = new Thread(null, () -> {
       // runOnCarrier catches everything the process throws; this catches what escapes even that
       // (an OutOfMemoryError while building the outcome), so that the caller never waits forever.
       Outcome o = null;
@@ -62,7 +62,8 @@ public final class ProcessRunner {
       } finally {
         result.complete(o != null ? o : OUT_OF_MEMORY);
       }
-    });
+    }, "roam-carrier", CARRIER_STACK);
+    carrier.start();
     return result.join();
   }
 
