@@ -452,7 +452,7 @@ public final class CaptureCost {
         decodes code, statics, frames and heap into a process class loader no process has used: from the third \
         restore of the workload on, a spare one made ahead in the background, see docs/design/state-capture.md). \
         *Restore: rewind*: from submitting \
-        `ProcessRunner.run(restoredRuntime, main, null)` (on a pooled carrier thread) until the workload's `progress` \
+        `ProcessRunner.run(restoredRuntime, main, null)` (a new carrier thread) until the workload's `progress` \
         counter moves — the rewind has reached the loop and one more row (≤ 16384 doubles) has been swept. *Round trip* \
         = request → Captured + write + read + rewind; GB/s = S ÷ round trip (10^9 bytes). The JDK baseline writes the \
         same `double[][]` (taken from the captured process's static field) with `ObjectOutputStream` over a 1 MiB \
