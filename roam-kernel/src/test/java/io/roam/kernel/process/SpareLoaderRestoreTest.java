@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly what the program prints uninterrupted. The program, corpus.StaticTables, builds tables
  * in static initializers, counts in static fields while it runs and initialises a holder class
  * mid-run (its initializer counts too): a spare that shared a class or ran an initializer again
- * would change the output.
+ * would change the output. And a program restored only once (a one-shot {@code roam local resume})
+ * costs no background work: the first spare is asked for by its second restore.
  */
 class SpareLoaderRestoreTest {
   static final String MAIN = "corpus.StaticTables";
@@ -54,6 +55,25 @@ class SpareLoaderRestoreTest {
       assertThat(frozen.out + tail).as("restore " + i).isEqualTo(plain);
     }
     assertThat(mains).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aProgramRestoredOnceGetsNoSpareTheSecondRestoreAsksForOne() throws Exception {
+    // a code digest no other test of this JVM uses: the program plus a resource of its own
+    Path cp = dir.resolve("cp");
+    Path cls = cp.resolve(MAIN.replace('.', '/') + ".class");
+    java.nio.file.Files.createDirectories(cls.getParent());
+    try (var in = PARENT.getResourceAsStream(MAIN.replace('.', '/') + ".class")) {
+      java.nio.file.Files.copy(in, cls);
+    }
+    java.nio.file.Files.writeString(cp.resolve("unique.txt"), dir.toString() + System.nanoTime());
+    CodeSource code = CodeSource.fromClassPath(cp.toString());
+    Path snapshot = dir.resolve("once.roam");
+    ProcessImage.write(runFresh(code, true).rt, MAIN, snapshot);
+    ProcessImage.read(snapshot, PARENT);
+    assertThat(SpareLoaders.spareFor(code, PARENT)).as("spare after one restore").isNull();
+    ProcessImage.read(snapshot, PARENT);
+    assertThat(SpareLoaders.spareFor(code, PARENT)).as("spare after two restores").isNotNull();
   }
 
   /** A run from the start; with {@code freeze}, captured at the first safe point after its first output. */
