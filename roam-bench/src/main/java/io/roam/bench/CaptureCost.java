@@ -449,7 +449,9 @@ public final class CaptureCost {
         `requestCapture` on the driver thread until `ProcessRunner.run` has returned `Captured` on the thread that called \
         it (the unwind and the carrier thread's hand-back included). *Capture*: `ProcessImage.write(runtime, main, file)` (builds the heap graph, writes meta, code and \
         heap sections, fsyncs, renames). *Restore: read*: `ProcessImage.read(file, loader)` (verifies checksums, \
-        decodes code, statics, frames and heap into a new process class loader). *Restore: rewind*: from submitting \
+        decodes code, statics, frames and heap into a process class loader no process has used: from the third \
+        restore of the workload on, a spare one made ahead in the background, see docs/design/state-capture.md). \
+        *Restore: rewind*: from submitting \
         `ProcessRunner.run(restoredRuntime, main, null)` (a new carrier thread) until the workload's `progress` \
         counter moves — the rewind has reached the loop and one more row (≤ 16384 doubles) has been swept. *Round trip* \
         = request → Captured + write + read + rewind; GB/s = S ÷ round trip (10^9 bytes). The JDK baseline writes the \

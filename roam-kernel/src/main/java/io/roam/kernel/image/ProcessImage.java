@@ -8,6 +8,7 @@ import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.ProcessClassLoader;
 import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.ProcessState;
+import io.roam.kernel.process.SpareLoaders;
 import io.roam.kernel.process.VirtualClock;
 import io.roam.kernel.process.VirtualConsole;
 import io.roam.kernel.snapshot.HeapCodec;
@@ -30,7 +31,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,20 +65,29 @@ public final class ProcessImage {
   /** Writes the captured process to {@code file} atomically; returns the file's size. */
   public static long write(ProcessRuntime rt, String mainClass, Path file) throws IOException, RoamException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".roam-snapshot", ".tmp");
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
+    SnapshotFiles.Temp temp = SnapshotFiles.create(file);
+    Path tmp = temp.path();
+    boolean moved = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+      long size;
+      try (FileChannel ch = temp.channel();
           // small writes (frame heads, CRCs) are buffered; chunk payloads go straight through
           OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 64 << 10)) {
         writeTo(rt, mainClass, out);
         out.flush();
+        size = ch.size();
         ch.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Files.size(file);
+      moved = true;
+      return size;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 
@@ -243,7 +252,7 @@ public final class ProcessImage {
       if (!code.digest().equals(m.digest)) {
         throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
       }
-      ProcessClassLoader loader = new ProcessClassLoader(code, parent);
+      ProcessClassLoader loader = SpareLoaders.take(code, parent, m.initialized);
       Continuation main = new Continuation();
       ProcessState state = new ProcessState(main, m.threadName, VirtualClock.resume(m.nanos, m.millis), m.hashState);
       state.initialized().addAll(m.initialized);
