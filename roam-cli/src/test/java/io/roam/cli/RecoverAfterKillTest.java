@@ -2,7 +2,6 @@ package io.roam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,10 +89,6 @@ class RecoverAfterKillTest {
   }
 
   private static Properties props(Path p) throws Exception {
-    Properties d = new Properties();
-    try (Reader r = Files.newBufferedReader(p.resolve("process.properties"))) {
-      d.load(r);
-    }
-    return d;
+    return NodeDir.props(p);
   }
 }

@@ -2,7 +2,6 @@ package io.roam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,22 +158,10 @@ class RecoverFilesAfterKillTest {
   }
 
   private static long cutRound(Path node, String pid) {
-    try {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(node.resolve("cut.properties"))) {
-        p.load(r);
-      }
-      return p.getProperty("pids", "").contains(pid) ? Long.parseLong(p.getProperty("round")) : 0;
-    } catch (Exception e) {
-      return 0;
-    }
+    return NodeDir.cutRound(node, pid);
   }
 
   private static Properties props(Path p) throws Exception {
-    Properties d = new Properties();
-    try (Reader r = Files.newBufferedReader(p.resolve("process.properties"))) {
-      d.load(r);
-    }
-    return d;
+    return NodeDir.props(p);
   }
 }

@@ -2,7 +2,6 @@ package io.roam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -97,22 +96,10 @@ class RecoverPingPongAfterKillTest {
   }
 
   private static long cutRound(Path node) {
-    try {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(node.resolve("cut.properties"))) {
-        p.load(r);
-      }
-      return p.getProperty("pids", "").contains("n1.2") ? Long.parseLong(p.getProperty("round")) : 0;
-    } catch (Exception e) {
-      return 0;
-    }
+    return NodeDir.cutRound(node, "n1.2");
   }
 
   private static Properties props(Path p) throws Exception {
-    Properties d = new Properties();
-    try (Reader r = Files.newBufferedReader(p.resolve("process.properties"))) {
-      d.load(r);
-    }
-    return d;
+    return NodeDir.props(p);
   }
 }

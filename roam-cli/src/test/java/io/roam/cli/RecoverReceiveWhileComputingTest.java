@@ -2,10 +2,8 @@ package io.roam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,14 +65,6 @@ class RecoverReceiveWhileComputingTest {
   }
 
   private static long cutRound(Path node) {
-    try {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(node.resolve("cut.properties"))) {
-        p.load(r);
-      }
-      return p.getProperty("pids", "").contains("n1.1") ? Long.parseLong(p.getProperty("round")) : 0;
-    } catch (Exception e) {
-      return 0;
-    }
+    return NodeDir.cutRound(node, "n1.1");
   }
 }
