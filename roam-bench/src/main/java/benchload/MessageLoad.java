@@ -82,27 +82,27 @@ public final class MessageLoad {
     producer.start();
     long last = -1;
     for (long i = 0; i < n; i++) {
-      long v = (Long) Roam.receive().body();
-      if (v != last + 1) {
-        System.out.println("out of order: " + v + " after " + last);
-        System.exit(3);
-      }
-      last = v;
+      last = next(last);
     }
     System.out.println("nanos=" + (System.nanoTime() - t0) + " last=" + last);
+  }
+
+  /** The next message's number, which must follow {@code last}: exit 3 otherwise. */
+  private static long next(long last) {
+    long v = (Long) Roam.receive().body();
+    if (v != last + 1) {
+      System.out.println("out of order: " + v + " after " + last);
+      System.exit(3);
+    }
+    return v;
   }
 
   private static void receiver(Pid parent, String mode, long n) {
     long last = -1;
     for (long i = 0; i < n; i++) {
-      long v = (Long) Roam.receive().body();
-      if (v != last + 1) {
-        System.out.println("out of order: " + v + " after " + last);
-        System.exit(3);
-      }
-      last = v;
+      last = next(last);
       if (mode.equals("pingpong")) {
-        Roam.send(parent, v);
+        Roam.send(parent, last);
       }
     }
     Roam.send(parent, last);
