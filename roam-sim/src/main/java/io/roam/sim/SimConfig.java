@@ -124,6 +124,11 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
       }
       v.put(e.getKey(), e.getValue());
     }
+    // The simulator tests these by equality and used to take any other value as the first one, so
+    // a typo ("periodc") silently ran fresh information.
+    oneOf(v, "info", "fresh", "periodic", "gossip", "broadcast");
+    oneOf(v, "arrivals", "poisson", "bursty");
+    oneOf(v, "initial", "empty", "steady");
     PolicyConfig all = new PolicyConfig("config", v);
     MigrationCost m = MigrationCostProfile.of(all);
     boolean custom = v.get("migration.cost").trim().equalsIgnoreCase("custom");
@@ -137,6 +142,13 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
       sets.add(PolicySet.fromConfig(name, all, cost));
     }
     return new SimConfig(Map.copyOf(v), List.copyOf(sets));
+  }
+
+  private static void oneOf(Map<String, String> v, String key, String... allowed) {
+    String value = v.get(key).trim().toLowerCase(Locale.ROOT);
+    if (!List.of(allowed).contains(value)) {
+      throw new PolicyConfigException(key + " = '" + v.get(key) + "' (" + String.join(", ", allowed) + ")");
+    }
   }
 
   private static List<String> list(String s) {
