@@ -77,10 +77,12 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
     k.put("transfer.delay", new String[] {"0", "delay of a remote execution, placement on another node (s)"});
     k.put("probe.delay", new String[] {"0", "delay per load probe used by a placement (s)"});
     k.put("info", new String[] {"fresh", "load information: fresh (probes see the present), periodic (a bulletin"
-        + " board refreshed every info.period s: Mitzenmacher's stale information), gossip (each node pushes its"
+        + " board refreshed every info.period s: Mitzenmacher's stale information), delayed (every node as it was exactly"
+        + " info.delay s ago: information of constant age), gossip (each node pushes its"
         + " load to info.fanout random peers every info.period s), broadcast (to all; small clusters)"});
     k.put("info.period", new String[] {"1", "periodic: seconds between board updates; gossip, broadcast: between"
         + " each node's pushes"});
+    k.put("info.delay", new String[] {"1", "delayed: age of the load information every decision sees (s)"});
     k.put("info.fanout", new String[] {"3", "gossip: peers each node pushes its load to per period"});
     k.put("info.smoothing", new String[] {"0", "gossip, broadcast: time constant (s) of the exponential"
         + " smoothing of published loads, measured every period and on start, exit, migration (0: raw)"});
@@ -126,7 +128,7 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
     }
     // The simulator tests these by equality and used to take any other value as the first one, so
     // a typo ("periodc") silently ran fresh information.
-    oneOf(v, "info", "fresh", "periodic", "gossip", "broadcast");
+    oneOf(v, "info", "fresh", "periodic", "delayed", "gossip", "broadcast");
     oneOf(v, "arrivals", "poisson", "bursty");
     oneOf(v, "initial", "empty", "steady");
     PolicyConfig all = new PolicyConfig("config", v);

@@ -101,6 +101,8 @@ final class Simulation {
   private final double baseRate;
   private final boolean weighted;
   private final boolean periodicInfo;
+  /** Constant-age information ({@code info = delayed}), or null. */
+  private final LoadHistory history;
   private final double migrationFixed;
   private final double secondsPerByte;
   private final double transferDelay;
@@ -167,6 +169,7 @@ final class Simulation {
     this.baseRate = load * cumulativeSpeed[n - 1] / lifetimes.mean() / jobSize;
     this.weighted = cfg.number("owner.active-fraction") > 0;
     this.periodicInfo = cfg.text("info").equals("periodic");
+    this.history = cfg.text("info").equals("delayed") ? new LoadHistory(n, cfg.number("info.delay")) : null;
     this.migrationFixed = cfg.migrationCost().fixedSeconds();
     this.secondsPerByte = cfg.migrationCost().secondsPerByte();
     this.transferDelay = cfg.number("transfer.delay");
@@ -370,6 +373,7 @@ final class Simulation {
       traffic.moveTo(slot, decision.node());
     }
     incoming[decision.node()]++;
+    noteLoad(decision.node());
     q.push(now + delay, EventQueue.payload(TRANSFER_DONE, slot, decision.node()));
   }
 
@@ -413,6 +417,7 @@ final class Simulation {
 
   private void onTransferDone(int slot, int node) {
     incoming[node]--;
+    noteLoad(node);
     t.residenceStart[slot] = now;
     boolean migrated = t.remaining[slot] < t.work[slot];
     addJob(slot, node, t.remaining[slot]);
@@ -440,6 +445,7 @@ final class Simulation {
     }
     t.posInNode[slot] = jobCount[node];
     jobs[node][jobCount[node]++] = slot;
+    noteLoad(node);
     reschedule(node);
   }
 
@@ -450,6 +456,7 @@ final class Simulation {
     double remaining = Math.max(0, (t.tag[slot] - vtime[node]) * t.weight[slot]);
     int pos = t.posInNode[slot];
     int last = jobs[node][--jobCount[node]];
+    noteLoad(node);
     jobs[node][pos] = last;
     t.posInNode[last] = pos;
     weightSum[node] -= t.weight[slot];
@@ -527,6 +534,11 @@ final class Simulation {
       probes++;
       return localLoad(node);
     }
+    if (history != null) {
+      int rq = history.at(node, now);
+      return new NodeLoad(node, now - history.age(), rq, rq > 0 ? 1 : 0, rq, 0, 0, speed[node],
+          ownerActive[node] ? now : ownerLastActive[node]);
+    }
     if (!periodicInfo) {
       return localLoad(node);
     }
@@ -573,6 +585,13 @@ final class Simulation {
       out.add(info(jobs[node][i], node));
     }
     return out;
+  }
+
+  /** Records node {@code node}'s load for constant-age information (after every change to it). */
+  private void noteLoad(int node) {
+    if (history != null) {
+      history.record(node, now, jobCount[node] + incoming[node]);
+    }
   }
 
   private void onBoard() {
@@ -655,6 +674,7 @@ final class Simulation {
     migrations++;
     noteMigration(m.from());
     incoming[m.to()]++;
+    noteLoad(m.to());
     double cost = migrationFixed + t.stateBytes[slot] * secondsPerByte;
     q.push(now + cost, EventQueue.payload(TRANSFER_DONE, slot, m.to()));
   }

@@ -35,6 +35,23 @@ class SimulatorBehaviourTest {
   }
 
   @Test
+  void constantAgeInformationOfAgeZeroIsFreshAndOldInformationMakesTheLeastLoadedHerd() {
+    SimConfig c = SimFixtures.config("nodes", "50", "processes", "100000", "policies", "two,all",
+        "policy.two.placement", "power-of-d", "policy.two.placement.d", "2",
+        "policy.all.placement", "power-of-d", "policy.all.placement.d", "50");
+    SimConfig now = c.with(java.util.Map.of("info", "delayed", "info.delay", "0"));
+    SimConfig old = c.with(java.util.Map.of("info", "delayed", "info.delay", "5"));
+    for (int p = 0; p < 2; p++) {
+      assertThat(new Simulation(now, now.policies().get(p), 0.9).run().meanResponse())
+          .isEqualTo(new Simulation(c, c.policies().get(p), 0.9).run().meanResponse());
+    }
+    double twoOld = new Simulation(old, old.policies().get(0), 0.9).run().meanResponse();
+    double allOld = new Simulation(old, old.policies().get(1), 0.9).run().meanResponse();
+    double allFresh = new Simulation(c, c.policies().get(1), 0.9).run().meanResponse();
+    assertThat(allOld).isGreaterThan(5 * allFresh).isGreaterThan(2 * twoOld);
+  }
+
+  @Test
   void loadSharingBeatsNoSharingAndCountsItsTransfers() {
     SimConfig c = SimFixtures.config("processes", "200000", "policies", "none,threshold",
         "policy.threshold.placement", "threshold");
