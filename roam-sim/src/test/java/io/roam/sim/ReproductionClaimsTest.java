@@ -50,4 +50,35 @@ class ReproductionClaimsTest {
     assertThat(preemptive.meanDelay()).isLessThan(remote.meanDelay() * 0.8);
     assertThat(preemptive.meanSlowdown()).isLessThan(remote.meanSlowdown());
   }
+  @Test
+  void mitzenmacherConstantAgeInformationTwoChoicesHoldToAgeFiveButNotTwentyFive() throws Exception {
+    List<RunResult> five = run("mitzenmacher.conf", Map.of("info", "delayed", "info.delay", "5",
+        "processes", "300000"));
+    assertThat(five.get(1).meanResponse()).isLessThan(five.get(0).meanResponse() * 0.7);
+    assertThat(five.get(3).meanResponse()).isGreaterThan(five.get(0).meanResponse() * 1.5);
+    List<RunResult> old = run("mitzenmacher.conf", Map.of("info", "delayed", "info.delay", "25",
+        "processes", "300000"));
+    assertThat(old.get(1).meanResponse()).isGreaterThan(old.get(0).meanResponse() * 1.05);
+  }
+
+  @Test
+  void harcholBalterDowneyDearMigrationsKeepTheBetterSlowdownButLoseOnDelay() throws Exception {
+    // table 2b at 4.3 s per migration (0.3 s + 1 MiB at 256 KiB/s)
+    List<RunResult> r = run("harchol-balter-downey.conf", Map.of("loads", "0.7", "processes", "300000",
+        "migration.bandwidth", "256k"));
+    RunResult remote = r.get(1);
+    RunResult preemptive = r.get(2);
+    assertThat(preemptive.meanSlowdown()).isLessThan(remote.meanSlowdown());
+    assertThat(preemptive.meanDelay()).isGreaterThan(remote.meanDelay() * 1.2);
+  }
+
+  @Test
+  void migrationBeyondPlacementIsModestInResponseTimeAndLargeInDelay() throws Exception {
+    // table 2c, exponential lifetimes: ELZ88's "no major benefits" and HB&D's 35-50 % in one run
+    List<RunResult> r = run("migration-vs-placement.conf", Map.of("loads", "0.5", "processes", "300000"));
+    RunResult remote = r.get(1);
+    RunResult both = r.get(3);
+    assertThat(both.meanResponse()).isLessThan(remote.meanResponse()).isGreaterThan(remote.meanResponse() * 0.85);
+    assertThat(both.meanDelay()).isLessThan(remote.meanDelay() * 0.75);
+  }
 }
