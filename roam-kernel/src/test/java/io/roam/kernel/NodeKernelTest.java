@@ -113,6 +113,31 @@ class NodeKernelTest {
     assertThat(rest.size()).isLessThan(ref.out().length());
   }
 
+  /**
+   * An ended process's entry stays in the table until reap, with its class loader; its heap must
+   * not stay with it: what its classes' statics held is let go of at once, the accounting kept.
+   */
+  @Test
+  void anEndedProcessLetsGoOfItsHeapAndKeepsItsAccounting() throws Exception {
+    try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1))) {
+      Console c = Console.create();
+      ProcessId pid = k.spawn(CodeSource.fromClassPath(cp()), "corpus.StaticTables", new String[0], c.console(), 0);
+      ProcessInfo info = k.await(pid, Duration.ofMinutes(2));
+      assertThat(info.status()).isEqualTo(ProcessStatus.EXITED);
+      assertThat(info.exitCode()).isZero();
+      Class<?> main = Class.forName("corpus.StaticTables", false, k.classLoader(pid));
+      for (String table : List.of("CRC_TABLE", "SINES", "FACTORIALS", "PRIMES")) {
+        java.lang.reflect.Field f = main.getDeclaredField(table);
+        f.setAccessible(true);
+        assertThat(f.get(null)).as(table).isNull();
+      }
+      java.lang.reflect.Field lookups = main.getDeclaredField("lookups");
+      lookups.setAccessible(true);
+      assertThat(lookups.getInt(null)).as("a primitive static holds no heap and is kept").isPositive();
+      assertThat(k.info(pid).outBytes()).isEqualTo(c.out().size()).isPositive();
+    }
+  }
+
   @Test
   void unknownProcessAndBadMainAreClearErrors() throws Exception {
     try (NodeKernel k = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(1))) {

@@ -203,6 +203,7 @@ final class Scheduler {
       p.suspended = null;
     }
     p.runtime.files().closeAll();
+    p.runtime.release(); // its heap is garbage now, not when its class loader is unloaded
     p.ended.complete(p.info());
   }
 

@@ -786,6 +786,44 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     return files;
   }
 
+  /**
+   * Lets go of the process's heap: the process has left this JVM for good (it ended, or its
+   * snapshot went to another node) and nothing of it runs here again. Its objects are reachable
+   * from its classes' static fields, its threads' continuations and its kernel resources; the
+   * classes stay reachable through the class loader until a collector unloads it, which G1 does
+   * only at the end of a concurrent cycle — so without this, a process that moved away kept its
+   * whole heap alive, and young collections kept copying it, for an unbounded time. Clears
+   * reference statics (primitive ones hold nothing), frames, thread locals, the blocking-call
+   * state and the resources (threads, monitors); console, files and accounting stay readable.
+   * Best effort and idempotent: a static the JVM will not let go of (a final one the rewriter
+   * kept) stays.
+   */
+  public void release() {
+    for (String name : initializedClasses()) {
+      Class<?> c;
+      try {
+        c = Class.forName(name, false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        continue;
+      }
+      for (Field f : c.getDeclaredFields()) {
+        if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+          try {
+            f.setAccessible(true);
+            f.set(null, null);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            // kept: see above
+          }
+        }
+      }
+    }
+    Continuation main = state.mainContinuation;
+    main.clear();
+    main.threadLocals().clear();
+    main.syscallState = null;
+    state.resources().clear();
+  }
+
   /** Snapshot of the class names initialized so far, in order. */
   public List<String> initializedClasses() {
     synchronized (state.initialized) {
