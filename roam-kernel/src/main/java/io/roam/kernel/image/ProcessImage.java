@@ -105,6 +105,15 @@ public final class ProcessImage {
     return out.toByteArray();
   }
 
+  /**
+   * Writes the snapshot of the captured process to {@code out} (what a migration sends to another
+   * node), the same bytes {@link #write} puts in a file; {@code out} is flushed, not closed.
+   */
+  public static void write(ProcessRuntime rt, String mainClass, OutputStream out) throws IOException, RoamException {
+    writeTo(rt, mainClass, out);
+    out.flush();
+  }
+
   /** The container with the meta, code and heap sections of the captured process. */
   private static void writeTo(ProcessRuntime rt, String mainClass, OutputStream out) throws IOException, RoamException {
     ProcessClassLoader loader = rt.loader();
@@ -230,8 +239,18 @@ public final class ProcessImage {
   /** Reads a snapshot held in memory ({@link #toBytes}); {@code label} names it in errors. */
   public static Restored read(byte[] image, String label, ClassLoader parent, VirtualConsole.Factory consoles)
       throws RoamException {
+    return read(new ByteArrayInputStream(image), label, parent, consoles);
+  }
+
+  /**
+   * Reads a snapshot from a stream up to its end (what a node receives from another); the whole
+   * container is verified before anything of it is decoded, and nothing of the process runs until
+   * the caller resumes it. {@code label} names the source in errors; {@code in} is not closed.
+   */
+  public static Restored read(InputStream in, String label, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws RoamException {
     try {
-      return read(SnapshotReader.read(new ByteArrayInputStream(image)), Path.of(label), parent, consoles);
+      return read(SnapshotReader.read(in), Path.of(label), parent, consoles);
     } catch (SnapshotFormatException e) {
       throw new RoamException("snapshot " + label + " is not usable: " + e.getMessage(), e);
     } catch (IOException e) {
