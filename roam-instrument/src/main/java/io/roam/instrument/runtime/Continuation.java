@@ -24,6 +24,11 @@ public final class Continuation {
   private java.util.Map<Object, Object> threadLocals = new java.util.IdentityHashMap<>();
   /** State that the innermost kernel call (a blocking virtual system call) keeps across a capture. */
   public Object syscallState;
+  /**
+   * {@code System.nanoTime()} at which the last rewind handed out its innermost frame (the thread's
+   * own code runs again from there), 0 while a rewind is under way; for measurements only.
+   */
+  private long rewoundAt;
 
   /** The continuation the calling carrier thread is running now. */
   public static Continuation current() {
@@ -61,6 +66,9 @@ public final class Continuation {
       throw new CaptureStateException("no captured frame left for " + method);
     }
     Frame f = c.frames.get(--c.cursor);
+    if (c.cursor == 0) {
+      c.rewoundAt = System.nanoTime();
+    }
     if (!f.method.equals(method)) {
       throw new CaptureStateException(
           "captured frame " + f.method + " cannot resume in " + method + " (code differs)");
@@ -79,6 +87,16 @@ public final class Continuation {
   /** Starts rewinding from the outermost frame. */
   public void beginRewind() {
     cursor = frames.size();
+    rewoundAt = 0;
+  }
+
+  /**
+   * When the last rewind of this continuation ended ({@code System.nanoTime()} of this JVM), or 0
+   * while one is under way. A value decoded from a snapshot came from another JVM's clock and is
+   * meaningless until the next rewind ends.
+   */
+  public long rewoundAtNanos() {
+    return rewoundAt;
   }
 
   /** True while frames remain to be handed out by {@link #next}. */
