@@ -163,9 +163,15 @@ public final class ProcessThreads {
       table.byThread.put(main.thread, main);
       state.resources().put(RESOURCE, table);
     }
-    runnable = (int) table.threads.stream().filter(p -> p.status == RUNNABLE).count();
+    int ready = 0;
+    int live = 0;
+    for (PThread p : table.threads) {
+      ready += p.status == RUNNABLE ? 1 : 0;
+      live += p.status != TERMINATED ? 1 : 0;
+    }
+    runnable = ready;
     // one live thread: monitors need no table until another starts (ContextClass fast monitors)
-    rt.setFastMonitors(table.threads.stream().filter(p -> p.status != TERMINATED).count() <= 1);
+    rt.setFastMonitors(live <= 1);
   }
 
   /** A monitor the running thread entered on the fast path: now a table entry it owns. */
