@@ -3,7 +3,6 @@ package io.roam.bench;
 import io.roam.bench.javaflow.JavaFlowBaseline;
 import io.roam.kernel.LocalKernel;
 import io.roam.kernel.image.ProcessImage;
-import io.roam.kernel.process.ProcessRunner;
 import io.roam.kernel.process.ProcessRuntime;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -11,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Field;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -20,11 +17,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,29 +31,21 @@ import java.util.stream.Stream;
 /**
  * Capture and restore cost against live state size. The workload {@code benchload.SorLoad} (a
  * plain program: a SOR grid of S bytes of doubles swept forever) runs under the kernel in this JVM,
- * from a directory that holds only its class file. Per size it measures:
- * <ul>
- *   <li><b>time to safe point</b>: {@code Captured.timeToSafePointNanos} (kernel: from
- *       {@code requestCapture} to the safe point that begins the unwind), over every capture of the
- *       size (the round trips below plus extra captures resumed in place, without a snapshot);
- *   <li><b>request → Captured</b>: from {@code requestCapture} to {@code ProcessRunner.run}
- *       returning {@code Captured} (adds the unwind and the carrier's hand-back);
- *   <li><b>capture</b>: {@code ProcessImage.write} to a file (it fsyncs);
- *   <li><b>restore</b>: {@code ProcessImage.read} (read, verify, decode; a fresh loader), then
- *       <b>rewind</b>: from starting {@code ProcessRunner.run} on the restored runtime until the
- *       workload's {@code progress} counter (a static, restored from the snapshot) moves, i.e. the
- *       rewind is done and the first row after the capture point has been swept;
- *   <li><b>snapshot size ÷ S</b> and <b>GB/s</b> = S ÷ (request → Captured + write + read + rewind).
- * </ul>
- * Baseline, interleaved with Roam in every round while the process is captured: the same
- * {@code double[][]} written with {@code ObjectOutputStream} to a file in the same directory
- * (buffered, fsynced like Roam's) and read back with {@code ObjectInputStream}. Both copies are
- * checked against a checksum of the captured grid.
+ * from a directory that holds only its class file, on node threads ({@link Mover}) that move it by
+ * file, through memory and over a loopback socket. Per size and transport it measures request →
+ * Captured, sending the snapshot, restoring it and the rewind until the program's own code runs
+ * again; time to safe point over every capture of the size (moves plus extra captures resumed in
+ * place); snapshot size ÷ S and GB/s = S ÷ round trip. Baselines, interleaved in every round while
+ * the process is held captured: the same {@code double[][]} through JDK serialization to a file,
+ * and the same sweep written for Tascalate JavaFlow. Every copy is checked against a checksum of
+ * the captured grid. The report's notes say exactly what each column times.
  */
 public final class CaptureCost {
   static final String USAGE = """
-      CaptureCost [--sizes 1KiB,1MiB,100MiB,1GiB] [--rounds N] [--inplace N] [--dir DIR]
+      CaptureCost [--sizes 1KiB,1MiB,100MiB,1GiB] [--rounds N] [--warmup N] [--inplace N] [--transports LIST] [--dir DIR]
         --sizes    live state sizes (KiB/MiB/GiB suffixes)
+        --transports  how the process moves in each round, in order: file, memory, socket (default: all three)
+        --warmup   unrecorded rounds per size (default: 300 up to 1 MiB, 2 up to 100 MiB, 0 above)
         --rounds   round trips per size (default: 20 up to 1 MiB, 10 up to 100 MiB, 3 above)
         --inplace  extra captures per size resumed in place, for time-to-safe-point percentiles (default 100)
         --dir      where snapshots and serialized files go (default /dev/shm if present, else /tmp)""";
@@ -79,10 +69,13 @@ public final class CaptureCost {
   });
   private final Random random = new Random(1);
   private final List<String> problems = new ArrayList<>();
+  /** How each round moves the process, in this order. */
+  private final EnumSet<Mover.Transport> transports;
   /** The JavaFlow baseline's parked sweep for the size being measured. */
   private JavaFlowBaseline javaFlow;
 
-  private CaptureCost(Path dir, Path classDir, int inplace) {
+  private CaptureCost(Path dir, Path classDir, int inplace, EnumSet<Mover.Transport> transports) {
+    this.transports = transports;
     this.dir = dir;
     this.classDir = classDir;
     this.inplace = inplace;
@@ -99,12 +92,7 @@ public final class CaptureCost {
     final Stats control = new Stats();
     final Stats rowsBefore = new Stats();
     final Stats rowsAfter = new Stats();
-    final Stats toCaptured = new Stats();
-    final Stats write = new Stats();
-    final Stats read = new Stats();
-    final Stats rewind = new Stats();
-    final Stats roundTrip = new Stats();
-    final Stats bytes = new Stats();
+    final Map<Mover.Transport, Leg> legs = new EnumMap<>(Mover.Transport.class);
     final Stats jdkWrite = new Stats();
     final Stats jdkRead = new Stats();
     final Stats jdkRoundTrip = new Stats();
@@ -123,6 +111,29 @@ public final class CaptureCost {
       this.rounds = rounds;
       this.warmup = warmup;
     }
+
+    Leg leg(Mover.Transport how) {
+      return legs.computeIfAbsent(how, k -> new Leg());
+    }
+  }
+
+  /** The moves of one size by one transport. */
+  static final class Leg {
+    final Stats toCaptured = new Stats();
+    final Stats send = new Stats();
+    final Stats restore = new Stats();
+    final Stats rewind = new Stats();
+    final Stats roundTrip = new Stats();
+    final Stats bytes = new Stats();
+
+    void add(Mover.Move m) {
+      toCaptured.add(m.toCapturedMs() * 1e3);
+      send.add(m.sendMs());
+      restore.add(m.restoreMs());
+      rewind.add(m.rewindMs());
+      roundTrip.add(m.totalMs());
+      bytes.add(m.bytes());
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -138,11 +149,16 @@ public final class CaptureCost {
     try {
       Path classDir = work.resolve("cp");
       copyWorkload(classDir);
-      CaptureCost bench = new CaptureCost(work, classDir, inplace);
+      EnumSet<Mover.Transport> how = EnumSet.noneOf(Mover.Transport.class);
+      for (String t : a.getOrDefault("transports", "file,memory,socket").split(",")) {
+        how.add(Mover.Transport.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+      }
+      CaptureCost bench = new CaptureCost(work, classDir, inplace, how);
       List<Sample> results = new ArrayList<>();
       for (long size : sizes) {
         int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 20 : size <= (100L << 20) ? 10 : 3;
-        int warmup = size <= (1L << 20) ? 30 : size <= (100L << 20) ? 2 : 0;
+        int warmup = a.containsKey("warmup") ? Integer.parseInt(a.get("warmup"))
+            : size <= (1L << 20) ? 300 : size <= (100L << 20) ? 2 : 0;
         results.add(bench.measure(new Sample(size, rounds, warmup)));
       }
       bench.report(args, results, base);
@@ -154,38 +170,31 @@ public final class CaptureCost {
   // ------------------------------------------------------------------ measuring
 
   private Sample measure(Sample s) throws Exception {
-    System.err.printf("== %s: %d warm-up + %d rounds, %d in-place captures%n", size(s.size), s.warmup, s.rounds, inplace);
-    LocalKernel.Prepared p = kernel.prepare(classDir.toString(), MAIN, new String[] {Long.toString(s.size)});
-    Proc proc = new Proc(p.runtime(), MAIN);
-    proc.start(new String[] {Long.toString(s.size)});
-    proc.awaitProgress(0);
-    Thread.sleep(1000);
-    for (int i = 0; i < SPEED_WINDOWS; i++) {
-      s.rowsBefore.add(proc.rowsPerSecond(200));
-    }
-    for (int i = 0; i < inplace; i++) {
-      Thread.sleep(2 + random.nextInt(18));
-      long[] c = proc.capture();
-      s.ttsp.add(c[0] / 1e3);
-      s.ttspInPlace.add(c[0] / 1e3);
-      proc.start(null);
-    }
-    javaFlow = new JavaFlowBaseline(s.size, exec);
-    for (int i = -s.warmup; i < s.rounds; i++) {
-      Thread.sleep(20 + random.nextInt(30));
-      proc = roundTrip(proc, s, i, i >= 0);
-      if (proc == null) {
-        break;
-      }
-    }
-    if (proc != null) {
+    System.err.printf("== %s: %d warm-up + %d rounds (each: %s), %d in-place captures%n", size(s.size), s.warmup, s.rounds,
+        transports, inplace);
+    String[] args = {Long.toString(s.size)};
+    LocalKernel.Prepared p = kernel.prepare(classDir.toString(), MAIN, args);
+    try (Mover mover = new Mover(p.runtime(), MAIN, args, dir, CaptureCost::checksum)) {
+      awaitProgress(mover.runtime(), 0);
       Thread.sleep(1000);
       for (int i = 0; i < SPEED_WINDOWS; i++) {
-        s.rowsAfter.add(proc.rowsPerSecond(200));
+        s.rowsBefore.add(rowsPerSecond(mover.runtime(), 200));
       }
-      proc.capture();
+      for (int i = 0; i < inplace; i++) {
+        Thread.sleep(2 + random.nextInt(18));
+        long ttsp = mover.inPlace();
+        s.ttsp.add(ttsp / 1e3);
+        s.ttspInPlace.add(ttsp / 1e3);
+      }
+      javaFlow = new JavaFlowBaseline(s.size, exec);
+      for (int i = -s.warmup; i < s.rounds; i++) {
+        roundTrip(mover, s, i, i >= 0);
+      }
+      Thread.sleep(1000);
+      for (int i = 0; i < SPEED_WINDOWS; i++) {
+        s.rowsAfter.add(rowsPerSecond(mover.runtime(), 200));
+      }
     }
-    proc = null;
     controlLoop(s);
     return s;
   }
@@ -209,78 +218,68 @@ public final class CaptureCost {
     }
   }
 
-  /** One capture → snapshot → restore → running, with the JDK serialization baseline; returns the resumed process. */
-  private Proc roundTrip(Proc proc, Sample s, int round, boolean record) throws Exception {
-    long[] c = proc.capture();
-    double[][] grid = proc.grid();
-    long sum = checksum(grid);
-    Path snap = dir.resolve("snapshot.roam");
-    double[] jdk = null;
-    if ((round & 1) == 0) {
+  /**
+   * One round: a move by each transport (the process runs 20–50 ms between them), then, with the
+   * process held captured, the JDK serialization and JavaFlow baselines on the same grid.
+   */
+  private void roundTrip(Mover mover, Sample s, int round, boolean record) throws Exception {
+    StringBuilder line = new StringBuilder();
+    Mover.Move file = null;
+    for (Mover.Transport how : transports) {
+      Thread.sleep(20 + random.nextInt(30));
+      gc(s.size);
+      Mover.Move m = mover.move(how);
+      if (m.before() != m.after()) {
+        problems.add(size(s.size) + " round " + round + " (" + how + "): the restored grid differs from the captured one"
+            + " (checksum " + Long.toHexString(m.after()) + " ≠ " + Long.toHexString(m.before()) + ")");
+      }
+      s.ttsp.add(m.ttspNanos() / 1e3);
+      s.ttspRestored.add(m.ttspNanos() / 1e3);
+      if (record) {
+        s.leg(how).add(m);
+      }
+      if (how == Mover.Transport.FILE) {
+        file = m;
+      }
+      line.append(String.format(Locale.ROOT, " %s %.2f ms (send %.2f, restore %.2f, rewind %.3f);", how.name().toLowerCase(Locale.ROOT),
+          m.totalMs(), m.sendMs(), m.restoreMs(), m.rewindMs()));
+    }
+    Thread.sleep(20 + random.nextInt(30));
+    Mover.Held held = mover.hold();
+    double[] jdk;
+    JavaFlowBaseline.Round jf;
+    try {
+      double[][] grid = grid(mover.runtime());
+      long sum = checksum(grid);
       jdk = jdkRoundTrip(grid, sum, round, s.size);
+      grid = null;
+      // JavaFlow's round trip while Roam's process is stopped, as the JDK baseline's
+      gc(s.size);
+      jf = javaFlow.roundTrip(dir, 20 + random.nextInt(30));
+      if (!jf.sameGrid()) {
+        problems.add(size(s.size) + " round " + round + ": JavaFlow's restored grid differs from the captured one");
+      }
+    } finally {
+      held.release();
     }
-    grid = null;
-    gc(s.size);
-    long w0 = System.nanoTime();
-    long bytes = ProcessImage.write(proc.rt, MAIN, snap);
-    long w1 = System.nanoTime();
-    if ((round & 1) != 0) {
-      jdk = jdkRoundTrip(proc.grid(), sum, round, s.size);
-    }
-    // JavaFlow's round trip while Roam's process is stopped, as the JDK baseline's
-    gc(s.size);
-    JavaFlowBaseline.Round jf = javaFlow.roundTrip(dir, 20 + random.nextInt(30));
-    if (!jf.sameGrid()) {
-      problems.add(size(s.size) + " round " + round + ": JavaFlow's restored grid differs from the captured one");
-    }
-    proc = null;
-    gc(s.size);
-    long r0 = System.nanoTime();
-    ProcessImage.Restored restored = ProcessImage.read(snap, CaptureCost.class.getClassLoader());
-    long r1 = System.nanoTime();
-    Proc next = new Proc(restored.runtime(), restored.mainClass());
-    long restoredSum = checksum(next.grid());
-    if (restoredSum != sum) {
-      problems.add(size(s.size) + " round " + round + ": the restored grid differs from the captured one (checksum "
-          + Long.toHexString(restoredSum) + " ≠ " + Long.toHexString(sum) + ")");
-    }
-    long before = next.progress();
-    long r2 = System.nanoTime();
-    next.start(null);
-    if (!next.awaitProgress(before)) {
-      problems.add(size(s.size) + " round " + round + ": the restored process did not run again within "
-          + TimeUnit.NANOSECONDS.toSeconds(SPIN_TIMEOUT_NANOS) + " s");
-      return null;
-    }
-    long r3 = System.nanoTime();
-    Files.deleteIfExists(snap);
-    s.ttsp.add(c[0] / 1e3);
-    s.ttspRestored.add(c[0] / 1e3);
     if (record) {
-      s.toCaptured.add(c[1] / 1e3);
-      s.write.add((w1 - w0) / 1e6);
-      s.read.add((r1 - r0) / 1e6);
-      s.rewind.add((r3 - r2) / 1e6);
-      double rt = (c[1] + (w1 - w0) + (r1 - r0) + (r3 - r2)) / 1e6;
-      s.roundTrip.add(rt);
-      s.bytes.add(bytes);
       s.jdkWrite.add(jdk[0]);
       s.jdkRead.add(jdk[1]);
       s.jdkRoundTrip.add(jdk[0] + jdk[1]);
       s.jdkBytes.add(jdk[2]);
-      s.ratio.add(rt / (jdk[0] + jdk[1]));
       s.jfCapture.add(jf.capture());
       s.jfWrite.add(jf.write());
       s.jfRead.add(jf.read());
       s.jfResume.add(jf.resume());
       s.jfRoundTrip.add(jf.total());
       s.jfBytes.add(jf.bytes());
-      s.jfRatio.add(rt / jf.total());
+      if (file != null) {
+        s.ratio.add(file.totalMs() / (jdk[0] + jdk[1]));
+        s.jfRatio.add(file.totalMs() / jf.total());
+      }
     }
-    System.err.printf(Locale.ROOT, "  %s %d: ttsp %.1f µs, write %.2f ms, read %.2f ms, rewind %.2f ms, %d bytes; jdk %.2f + %.2f ms; javaflow %.2f ms%n",
-        record ? "round" : "warm-up", round, c[0] / 1e3, (w1 - w0) / 1e6, (r1 - r0) / 1e6, (r3 - r2) / 1e6, bytes,
-        jdk[0], jdk[1], jf.total());
-    return next;
+    System.err.printf(Locale.ROOT, "  %s %d:%s jdk %.2f + %.2f ms; javaflow %.2f ms%n", record ? "round" : "warm-up", round,
+        line, jdk[0], jdk[1], jf.total());
   }
 
   /** {write ms, read ms, file bytes} of the grid through JDK serialization. */
@@ -312,89 +311,57 @@ public final class CaptureCost {
     return new double[] {(w1 - w0) / 1e6, (r1 - r0) / 1e6, bytes};
   }
 
-  /** A process under the kernel in this JVM, and its runs on carrier threads. */
-  private final class Proc {
-    final ProcessRuntime rt;
-    final MethodHandle main;
-    final Class<?> cls;
-    final Field progress;
-    CompletableFuture<ProcessRunner.Outcome> run;
-    /** When {@code ProcessRunner.run} last returned, on the runner thread. */
-    volatile long returnedAt;
+  private static Class<?> mainClass(ProcessRuntime rt) throws ClassNotFoundException {
+    return Class.forName(MAIN, false, rt.loader());
+  }
 
-    Proc(ProcessRuntime rt, String mainClass) throws ReflectiveOperationException {
-      this.rt = rt;
-      this.main = ProcessRunner.mainMethod(rt.loader(), mainClass);
-      this.cls = Class.forName(mainClass, false, rt.loader());
-      this.progress = cls.getField("progress");
-    }
+  private static long progress(ProcessRuntime rt) throws ReflectiveOperationException {
+    return mainClass(rt).getField("progress").getLong(null);
+  }
 
-    void start(String[] args) {
-      run = CompletableFuture.supplyAsync(() -> {
-        ProcessRunner.Outcome o = ProcessRunner.run(rt, main, args);
-        returnedAt = System.nanoTime();
-        return o;
-      }, exec);
-    }
+  private static double[][] grid(ProcessRuntime rt) throws ReflectiveOperationException {
+    return (double[][]) mainClass(rt).getField("grid").get(null);
+  }
 
-    /** Requests a capture and waits for it: {kernel's time to safe point, request → Captured} in ns. */
-    long[] capture() throws Exception {
-      long t0 = System.nanoTime();
-      rt.requestCapture();
-      ProcessRunner.Outcome o = run.get(10, TimeUnit.MINUTES);
-      long t1 = returnedAt;
-      if (!(o instanceof ProcessRunner.Captured c)) {
-        throw new IllegalStateException("the workload was not captured but ended: " + describe(o));
-      }
-      return new long[] {c.timeToSafePointNanos(), t1 - t0};
-    }
-
-    /** Rows swept per second over the next {@code millis} ms. */
-    double rowsPerSecond(long millis) throws Exception {
-      long p0 = progress();
-      long t0 = System.nanoTime();
-      Thread.sleep(millis);
-      long p1 = progress();
-      long t1 = System.nanoTime();
-      return (p1 - p0) / ((t1 - t0) / 1e9);
-    }
-
-    long progress() throws IllegalAccessException {
-      return progress.getLong(null);
-    }
-
-    double[][] grid() throws ReflectiveOperationException {
-      return (double[][]) cls.getField("grid").get(null);
-    }
-
-    /** Spins until {@code progress} differs from {@code from}; false on timeout or if the run ended. */
-    boolean awaitProgress(long from) throws Exception {
-      long deadline = System.nanoTime() + SPIN_TIMEOUT_NANOS;
-      while (progress.getLong(null) == from) {
-        if (run.isDone()) {
-          throw new IllegalStateException("the workload stopped: " + describe(run.get()));
-        }
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
-        Thread.yield();
-      }
-      return true;
+  /** The checksum of the workload's grid in {@code rt} (the process is stopped). */
+  private static long checksum(ProcessRuntime rt) {
+    try {
+      return checksum(grid(rt));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  private static String describe(ProcessRunner.Outcome o) {
-    if (o instanceof ProcessRunner.Failed f) {
-      java.io.StringWriter w = new java.io.StringWriter();
-      f.error().printStackTrace(new java.io.PrintWriter(w));
-      return "failed: " + w;
-    }
-    return o.toString();
+  /** Rows swept per second over the next {@code millis} ms. */
+  private static double rowsPerSecond(ProcessRuntime rt, long millis) throws Exception {
+    long p0 = progress(rt);
+    long t0 = System.nanoTime();
+    Thread.sleep(millis);
+    long p1 = progress(rt);
+    long t1 = System.nanoTime();
+    return (p1 - p0) / ((t1 - t0) / 1e9);
   }
+
+  /** Waits until {@code progress} differs from {@code from}. */
+  private static void awaitProgress(ProcessRuntime rt, long from) throws Exception {
+    long deadline = System.nanoTime() + SPIN_TIMEOUT_NANOS;
+    while (progress(rt) == from) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the workload did not start within " + TimeUnit.NANOSECONDS.toSeconds(SPIN_TIMEOUT_NANOS) + " s");
+      }
+      Thread.sleep(1);
+    }
+  }
+
 
   // ------------------------------------------------------------------ report
 
   private void report(String[] args, List<Sample> results, Path base) throws IOException {
+    StringBuilder w = new StringBuilder();
+    for (Sample s : results) {
+      w.append(w.length() == 0 ? "" : ", ").append(s.warmup).append(" at ").append(size(s.size));
+    }
+    String warmupText = w.toString();
     Report rep = new Report("capture-cost", "Capture and restore cost vs live state size", args);
     rep.param("workload", "benchload.SorLoad (SOR sweeps over a double[rows][2·rows] grid of S bytes, forever),"
         + " run in-process under LocalKernel from a directory that holds only its class file");
@@ -402,70 +369,88 @@ public final class CaptureCost {
         + inplace + " extra captures resumed in place that only feed the time-to-safe-point percentiles)");
     rep.param("snapshot directory", base + (base.toString().startsWith("/dev/shm") ? " (tmpfs: no disk I/O in the figures)" : ""));
     rep.param("bench JVM max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
-    Table t = new Table("live state S", "rounds", "time to safe point p50 / p99 µs (n)", "request → Captured µs median [min – max]",
-        "capture: write ms", "restore: read ms", "restore: rewind until running ms", "round trip ms",
-        "snapshot ÷ S", "GB/s (S ÷ round trip)");
+    Table t = new Table("live state S", "transport", "rounds", "request → Captured µs", "send ms", "restore ms",
+        "rewind until running ms", "round trip ms", "round trip p10 ms", "snapshot ÷ S", "GB/s (S ÷ round trip)");
     for (Sample s : results) {
-      t.row(size(s.size), Integer.toString(s.write.count()),
-          Stats.fmt("%.1f", s.ttsp.percentile(50)) + " / " + Stats.fmt("%.1f", s.ttsp.percentile(99)) + " (" + s.ttsp.count() + ")",
-          s.toCaptured.summary("%.1f"), s.write.summary("%.3f"), s.read.summary("%.3f"), s.rewind.summary("%.3f"),
-          s.roundTrip.summary("%.3f"), Stats.fmt("%.4f", s.bytes.median() / s.size),
-          gbps(s.size, s.roundTrip));
+      for (var e : s.legs.entrySet()) {
+        Leg l = e.getValue();
+        t.row(size(s.size), e.getKey().name().toLowerCase(Locale.ROOT), Integer.toString(l.roundTrip.count()),
+            l.toCaptured.summary("%.1f"), l.send.summary("%.3f"), l.restore.summary("%.3f"), l.rewind.summary("%.3f"),
+            l.roundTrip.summary("%.3f"), Stats.fmt("%.3f", l.roundTrip.percentile(10)),
+            Stats.fmt("%.4f", l.bytes.median() / s.size), gbps(s.size, l.roundTrip));
+      }
     }
     rep.table("Roam (medians [min – max])", t);
-    Table tt = new Table("live state S", "time to safe point, resumed in place: p50 / p99 / max µs (n)",
+    Table tt = new Table("live state S", "time to safe point, all captures: p50 / p99 µs (n)",
+        "time to safe point, resumed in place: p50 / p99 / max µs (n)",
         "time to safe point, first capture after a restore: p50 / max µs (n)",
         "control: plain loop seeing a volatile flag: p50 / p99 / max µs (n)",
         "sweep rows/s before the first capture, median [min – max]", "rows/s after the last restore", "after ÷ before");
     for (Sample s : results) {
-      tt.row(size(s.size), pct(s.ttspInPlace), Stats.fmt("%.1f", s.ttspRestored.percentile(50)) + " / "
+      tt.row(size(s.size), Stats.fmt("%.1f", s.ttsp.percentile(50)) + " / " + Stats.fmt("%.1f", s.ttsp.percentile(99))
+              + " (" + s.ttsp.count() + ")", pct(s.ttspInPlace), Stats.fmt("%.1f", s.ttspRestored.percentile(50)) + " / "
               + Stats.fmt("%.1f", s.ttspRestored.max()) + " (" + s.ttspRestored.count() + ")",
           pct(s.control), s.rowsBefore.summary("%.0f"), s.rowsAfter.summary("%.0f"),
           Stats.fmt("%.3f", s.rowsAfter.median() / s.rowsBefore.median()));
     }
     rep.table("Time to safe point by situation, and the workload's speed before and after", tt);
-    Table b = new Table("live state S", "Roam round trip ms", "JDK ser. write ms", "JDK ser. read ms",
+    Table b = new Table("live state S", "Roam round trip (file) ms", "JDK ser. write ms", "JDK ser. read ms",
         "JDK ser. round trip ms", "JDK ser. GB/s", "JDK file ÷ S", "Roam ÷ JDK (round-trip time; per-round median [min – max])");
     for (Sample s : results) {
-      b.row(size(s.size), Stats.fmt("%.3f", s.roundTrip.median()), s.jdkWrite.summary("%.3f"), s.jdkRead.summary("%.3f"),
+      b.row(size(s.size), Stats.fmt("%.3f", fileLeg(s).roundTrip.median()), s.jdkWrite.summary("%.3f"), s.jdkRead.summary("%.3f"),
           s.jdkRoundTrip.summary("%.3f"), gbps(s.size, s.jdkRoundTrip), Stats.fmt("%.4f", s.jdkBytes.median() / s.size),
           s.ratio.summary("%.2f"));
     }
     rep.table("Baseline: the same double[][] through JDK serialization, same rounds, interleaved", b);
-    Table jt = new Table("live state S", "Roam round trip ms", "JavaFlow: suspend µs", "JavaFlow: write ms",
+    Table jt = new Table("live state S", "Roam round trip (file) ms", "JavaFlow: suspend µs", "JavaFlow: write ms",
         "JavaFlow: read ms", "JavaFlow: resume until running ms", "JavaFlow round trip ms", "JavaFlow GB/s",
         "JavaFlow file ÷ S", "Roam ÷ JavaFlow (round-trip time; per-round median [min – max])",
         "JavaFlow as quoted in issue 2");
     for (Sample s : results) {
-      jt.row(size(s.size), Stats.fmt("%.3f", s.roundTrip.median()), scaled(s.jfCapture, 1e3, "%.1f"),
+      jt.row(size(s.size), Stats.fmt("%.3f", fileLeg(s).roundTrip.median()), scaled(s.jfCapture, 1e3, "%.1f"),
           s.jfWrite.summary("%.3f"), s.jfRead.summary("%.3f"), s.jfResume.summary("%.3f"),
           s.jfRoundTrip.summary("%.3f"), gbps(s.size, s.jfRoundTrip), Stats.fmt("%.4f", s.jfBytes.median() / s.size),
           s.jfRatio.summary("%.2f"), javaFlow(s.size));
     }
     rep.table("Baseline: Tascalate JavaFlow " + JAVAFLOW_VERSION + " + JDK serialization, the same grid and sweep, same rounds, interleaved", jt);
     rep.note("""
-        What is measured. *Time to safe point*: the kernel's `Captured.timeToSafePointNanos` (from \
-        `requestCapture` to the safe point that starts the unwind); p99 is nearest-rank. *Request → Captured*: from \
-        `requestCapture` on the driver thread until `ProcessRunner.run` has returned `Captured` on the thread that called \
-        it (the unwind and the carrier thread's hand-back included). *Capture*: `ProcessImage.write(runtime, main, file)` (builds the heap graph, writes meta, code and \
-        heap sections, fsyncs, renames). *Restore: read*: `ProcessImage.read(file, loader)` (verifies checksums, \
-        decodes code, statics, frames and heap into a process class loader no process has used: from the third \
-        restore of the workload on, a spare one made ahead in the background, see docs/design/state-capture.md). \
-        *Restore: rewind*: from submitting \
-        `ProcessRunner.run(restoredRuntime, main, null)` (a new carrier thread) until the workload's `progress` \
-        counter moves — the rewind has reached the loop and one more row (≤ 16384 doubles) has been swept. *Round trip* \
-        = request → Captured + write + read + rewind; GB/s = S ÷ round trip (10^9 bytes). The JDK baseline writes the \
-        same `double[][]` (taken from the captured process's static field) with `ObjectOutputStream` over a 1 MiB \
-        `BufferedOutputStream` to a file in the same directory, fsyncs it, and reads it back with `ObjectInputStream`; \
-        *Roam ÷ JDK* < 1 means Roam is faster. From 64 MiB on, a `System.gc()` (not timed) precedes each timed \
-        phase. Warm-up round trips (not recorded): 30 up to 1 MiB, 2 up to 100 MiB, none above, so the figures are for \
-        JIT-compiled kernel code; a one-shot `roam local run --freeze-after` pays for cold code on top. Every restored grid \
-        is compared with a checksum of the captured one. *Control*: the same sweep in plain Java (not under Roam) on its own \
-        grid of size S, on a new thread each time, checking a volatile flag after every row; the time from setting the \
-        flag to the loop seeing it is this machine's floor for a time to safe point (scheduling, one row's work). \
-        *Rows/s*: the workload's `progress` counter over 5 windows of 200 ms, 1 s after the start (before any capture) \
-        and 1 s after the last restore; the loop then runs in the rewritten method's rewind twin, in code loaded by the \
-        restored loader.""");
+        What is measured. The workload runs the way a node kernel's workers run processes: \
+        `ProcessRunner.runHere` on a long-lived thread with a carrier's stack (`io.roam.bench.Mover`); the thread \
+        that captures the process writes its snapshot, and the thread that reads a snapshot runs what it \
+        restored, so no hand-off between threads is timed (on this VM, waking a thread on an idle virtual CPU \
+        takes up to a scheduler tick, ≈ 4 ms, and earlier reports that started a new carrier thread per \
+        restore measured that). Each round moves the process once by each transport, in this order, with \
+        20–50 ms of running between moves: *file* = `ProcessImage.write(runtime, main, file)` (meta, code and \
+        heap sections, fsync, rename) then `ProcessImage.read(file, …)`, what a checkpoint and a restore from it \
+        do; *memory* = the same container into 256 KiB blocks in memory and `ProcessImage.read(InputStream, …)` \
+        of them (a move without the network); *socket* = the container streamed over a loopback TCP connection \
+        (opened before the capture, as a node keeps one to a peer) to a second node thread, which reads, \
+        verifies and restores it and runs the process from then on (receiving overlaps sending). After each \
+        move the old runtime is released (`ProcessRuntime.release`: its statics let go of its heap). \
+        *Time to safe point*: the kernel's `Captured.timeToSafePointNanos` (from `requestCapture` to the safe \
+        point that starts the unwind); p99 is nearest-rank. *Request → Captured*: from `requestCapture` on the \
+        driver until `runHere` returned `Captured` on the node thread (the unwind included). *Send*: writing \
+        the container (file: until fsynced and renamed). *Restore*: `ProcessImage.read` (verify checksums, \
+        decode code, statics, frames and heap into a process class loader no process has used — from the third \
+        restore on a spare made ahead in the background, see docs/design/state-capture.md — plus the main \
+        method's handle); for *file* and *memory* from the end of sending, for *socket* from the start of \
+        sending. *Rewind until running*: from then until the restored main thread's rewind has handed out \
+        its innermost frame, so that the program's own code runs again (`Continuation.rewoundAtNanos`). A \
+        checksum of the grid, taken after the capture and after the restore, is compared and not timed. \
+        *Round trip* = request → Captured + send + restore + rewind (socket: request → Captured + restore + \
+        rewind); GB/s = S ÷ round trip (10^9 bytes). The JDK baseline writes the same `double[][]` (taken from \
+        the process, held captured while the baselines run) with `ObjectOutputStream` over a 1 MiB \
+        `BufferedOutputStream` to a file in the same directory, fsyncs it, and reads it back with \
+        `ObjectInputStream`; *Roam ÷ JDK* (against Roam's *file* move of the same round) < 1 means Roam is \
+        faster. From 64 MiB on, a `System.gc()` (not timed) precedes each timed phase. Warm-up rounds (not \
+        recorded): WARMUP, so the figures are for JIT-compiled kernel code, the steady state of a \
+        node that moves processes often; a one-shot `roam local run --freeze-after` pays for cold code on top. \
+        *Control*: the same sweep in plain Java (not under Roam) on its own grid of size S, on a new thread each \
+        time, checking a volatile flag after every row; the time from setting the flag to the loop seeing it \
+        is this machine's floor for a time to safe point (scheduling, one row's work). *Rows/s*: the \
+        workload's `progress` counter over 5 windows of 200 ms, 1 s after the start (before any capture) and \
+        1 s after the last move; the loop then runs in the rewritten method's rewind twin, in code loaded by \
+        the last restored loader.""".replace("WARMUP", warmupText));
     rep.note("""
         JavaFlow baseline (measured in this run): `io.roam.bench.javaflow.SorFlow`, the same grid (`SorLoad.allocate`) \
         and SOR sweep written for JavaFlow — a `@continuable` run() rewritten at build time by JavaFlow's Maven \
@@ -491,13 +476,23 @@ public final class CaptureCost {
     List<String> g = new ArrayList<>();
     for (Sample s : results) {
       double p99 = s.ttsp.percentile(99) / 1e3;
-      double gb = s.size / (s.roundTrip.median() / 1e3) / GB;
-      g.add(String.format(Locale.ROOT, "- %s: time to safe point p99 %.3f ms (%s), round trip %.3f ms = %.2f GB/s (%s)%s",
-          size(s.size), p99, p99 <= 1 ? "goal met" : "goal NOT met", s.roundTrip.median(), gb,
-          gb >= 1.5 ? "≥ 1.5 GB/s met" : "< 1.5 GB/s", s.size == (1L << 20)
-              ? (s.roundTrip.median() <= 1 ? "; ≤ 1 ms for 1 MiB met" : "; ≤ 1 ms for 1 MiB NOT met") : ""));
+      g.add(String.format(Locale.ROOT, "- %s: time to safe point p99 %.3f ms (%s)", size(s.size), p99,
+          p99 <= 1 ? "goal met" : "goal NOT met"));
+      for (var e : s.legs.entrySet()) {
+        double ms = e.getValue().roundTrip.median();
+        double gb = s.size / (ms / 1e3) / GB;
+        g.add(String.format(Locale.ROOT, "  - %s: round trip %.3f ms = %.2f GB/s (%s)%s", e.getKey().name().toLowerCase(Locale.ROOT),
+            ms, gb, gb >= 1.5 ? "≥ 1.5 GB/s met" : "< 1.5 GB/s",
+            s.size == (1L << 20) ? (ms <= 1 ? "; ≤ 1 ms for 1 MiB met" : "; ≤ 1 ms for 1 MiB NOT met") : ""));
+      }
     }
     rep.note("Against the goals (medians):\n\n" + String.join("\n", g));
+  }
+
+  /** The file transport's leg (the baselines also go through a file), else the first one measured. */
+  private static Leg fileLeg(Sample s) {
+    Leg l = s.legs.get(Mover.Transport.FILE);
+    return l != null ? l : s.legs.values().iterator().next();
   }
 
   private static String pct(Stats s) {
