@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The report of one benchmark driver: a header (date, JDK, machine, command, parameters), then
  * tables and notes in order. {@link #finish} prints it as plain text to standard output and writes
- * it as Markdown to {@code bench/results/<yyyy-mm-dd>-<name>.md}. Call order: constructor,
+ * it as Markdown to {@code bench/results/<yyyy-mm-dd>-<name>.md} ({@code -jdkN} before {@code .md}
+ * when run on a JDK other than 17). Call order: constructor,
  * {@link #param}s, any {@link #table}/{@link #note}, {@link #finish} once.
  */
 final class Report {
@@ -68,10 +69,18 @@ final class Report {
     System.out.flush();
     Path dir = Env.resultsDir();
     Files.createDirectories(dir);
-    Path file = dir.resolve(LocalDate.now() + "-" + name + ".md");
+    Path file = dir.resolve(LocalDate.now() + "-" + name + jdkSuffix(Runtime.version().feature()) + ".md");
     Files.writeString(file, md);
     System.out.println("report written to " + file);
     return file;
+  }
+
+  /**
+   * "" on the baseline JDK (17), else "-jdkN": a run on another JDK gets a report of its own
+   * instead of overwriting the baseline's of the same day.
+   */
+  static String jdkSuffix(int feature) {
+    return feature == 17 ? "" : "-jdk" + feature;
   }
 
   private static String mdValue(String v) {
