@@ -61,12 +61,19 @@ final class MessageRouter {
     }
   }
 
-  /** The endpoint of a live process of this node, or null. */
+  /**
+   * The endpoint of a live process on this node, or null: its own, and those that moved here from
+   * another node (a process keeps its id when it moves).
+   */
   ProcessEndpoint endpoint(Pid pid) {
-    if (pid.isNone() || !pid.node().equals(kernel.config().nodeId())) {
+    if (pid.isNone()) {
       return null;
     }
     return endpoints.get(new ProcessId(pid.node(), pid.seq()));
+  }
+
+  String nodeId() {
+    return kernel.config().nodeId();
   }
 
   void setCheckpointer(CheckpointRound c) {

@@ -9,6 +9,8 @@ import io.roam.kernel.process.ProcessRuntime;
 import io.roam.kernel.process.ProcessState;
 import io.roam.kernel.process.VirtualConsole;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,7 +203,7 @@ public final class NodeKernel implements AutoCloseable {
     ProcessId pid = given;
     if (pid == null) {
       pid = nextPid();
-    } else {
+    } else if (pid.node().equals(config.nodeId())) {
       long seq = pid.seq();
       counter.accumulateAndGet(seq, Math::max);
     }
@@ -317,9 +319,157 @@ public final class NodeKernel implements AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ moving between nodes
+
+  /** A message that arrived for a process while it was moving, its body encoded for the destination. */
+  public record Forwarded(io.roam.api.Pid from, byte[] body) {}
+
+  /**
+   * The source node's half of moving a process (docs/design/node-kernel.md, "Moving a process"):
+   * suspends it at a safe point, marks it MIGRATING — from then on messages to it are held, not
+   * put in its mailbox — and writes its snapshot to {@code out} (flushed, not closed). Then the
+   * caller either {@link Migration#commit commits} the move, once the destination holds the
+   * process, or {@link Migration#giveUp gives it up}. If writing fails (the peer went away), the
+   * move is given up here and the error thrown: the process runs on (or stays suspended) with
+   * every message. Refused for a process that is not running or suspended.
+   */
+  public Migration migrate(ProcessId pid, OutputStream out, Duration timeout) throws RoamException,
+      IOException, TimeoutException, InterruptedException {
+    KernelProcess p = process(pid);
+    boolean wasSuspended = p.status == ProcessStatus.SUSPENDED;
+    ProcessStatus s = suspend(pid, timeout);
+    if (s != ProcessStatus.SUSPENDED || !scheduler.migrating(p)) {
+      throw new RoamException("process " + pid + " is " + p.status + "; only a running or suspended process can move");
+    }
+    ProcessEndpoint e = (ProcessEndpoint) p.runtime.api();
+    e.hold();
+    Migration m = new Migration(p, e, wasSuspended);
+    try {
+      p.runtime.console().flush();
+      CountingStream c = new CountingStream(out);
+      ProcessImage.write(p.runtime, p.mainClass, c);
+      m.bytes = c.count;
+      p.stateBytes = c.count;
+      return m;
+    } catch (IOException | RoamException | RuntimeException x) {
+      m.giveUp();
+      throw x;
+    }
+  }
+
+  /** A process moving away from this node; see {@link #migrate}. */
+  public final class Migration {
+    private final KernelProcess p;
+    private final ProcessEndpoint endpoint;
+    private final boolean wasSuspended;
+    private long bytes;
+    private boolean done;
+
+    private Migration(KernelProcess p, ProcessEndpoint endpoint, boolean wasSuspended) {
+      this.p = p;
+      this.endpoint = endpoint;
+      this.wasSuspended = wasSuspended;
+    }
+
+    /** The snapshot's size in bytes. */
+    public long bytes() {
+      return bytes;
+    }
+
+    /**
+     * The process lives on at the destination: here it is MOVED (final; its heap released, its
+     * files closed, sends to it fail); returns the messages held while it moved, in order, for
+     * the destination ({@link NodeKernel#deliver}).
+     */
+    public synchronized List<Forwarded> commit() throws RoamException {
+      check();
+      List<Forwarded> held;
+      try {
+        held = endpoint.departed();
+      } catch (io.roam.kernel.snapshot.SnapshotCaptureException x) {
+        throw new RoamException("process " + p.pid + " moved, but a message held for it cannot be"
+            + " encoded: " + x.getMessage(), x);
+      } finally {
+        done = true;
+        scheduler.moved(p);
+      }
+      return held;
+    }
+
+    /** The move failed: the process stays here with every message held meanwhile, as before. */
+    public synchronized void giveUp() {
+      if (done) {
+        return;
+      }
+      done = true;
+      endpoint.release();
+      scheduler.stayed(p, wasSuspended);
+    }
+
+    private void check() {
+      if (done) {
+        throw new IllegalStateException("the move of process " + p.pid + " was already committed or given up");
+      }
+    }
+  }
+
+  /**
+   * Resumes a process that moved here from another node, read from {@code in} (its snapshot,
+   * verified whole before anything is decoded), keeping its id; held until {@link #resume} when
+   * {@code run} is false, so that the messages held for it can be delivered first.
+   */
+  public ProcessId adopt(InputStream in, String from, VirtualConsole.Factory consoles, int nice,
+      ProcessId pid, boolean run) throws RoamException {
+    ProcessImage.Restored r = ProcessImage.read(in, from, NodeKernel.class.getClassLoader(), consoles);
+    return start(r.runtime(), r.mainClass(), null, !pid.node().equals(config.nodeId()), nice, pid, run);
+  }
+
+  /** Delivers a message forwarded from another node to process {@code to} of this node. */
+  public void deliver(ProcessId to, Forwarded m) throws RoamException {
+    ProcessEndpoint e = router.endpoint(io.roam.api.Pid.of(to.node(), to.seq()));
+    if (e == null) {
+      throw new RoamException("no live process " + to + " on node " + config.nodeId() + " to deliver to");
+    }
+    Object body;
+    try {
+      body = e.codec().decode(m.body());
+    } catch (io.roam.kernel.snapshot.SnapshotFormatException x) {
+      throw new RoamException("a message forwarded to " + to + " cannot be decoded: " + x.getMessage(), x);
+    }
+    ProcessId from = new ProcessId(m.from().node(), m.from().seq());
+    if (!e.deliver(from, m.from(), body, m.body().length)) {
+      throw new RoamException("process " + to + " on node " + config.nodeId() + " ended before the message arrived");
+    }
+  }
+
+  /** Counts what is written through it. */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+
   /** Ends a process (exit code 137, failure "killed"). */
   public void kill(ProcessId pid) throws RoamException {
-    scheduler.kill(process(pid));
+    try {
+      scheduler.kill(process(pid));
+    } catch (IllegalStateException e) {
+      throw new RoamException(e.getMessage(), e);
+    }
   }
 
   /** Changes a process's nice level (-20 … 19). */

@@ -59,6 +59,11 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   private volatile io.roam.kernel.image.MessageCodec codec;
   /** A fork or checkpoint request of this process is with the router (carrier only). */
   boolean requestPending;
+  /**
+   * While the process is MIGRATING: the messages delivered since its move began, in order (its
+   * snapshot holds the mailbox as it was then); null otherwise. Guarded by this.
+   */
+  private java.util.List<Message> held;
 
   ProcessEndpoint(ProcessId pid, ProcessRuntime runtime, MessageRouter router) {
     this.pid = pid;
@@ -108,7 +113,8 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
 
   private NoSuchProcessException noSuchProcess(Pid to) {
     return new NoSuchProcessException(to, "Roam.send from " + apiPid + ": no live process " + to
-        + " on node " + pid.node() + " (it never existed or has ended); the message was not sent");
+        + " on node " + router.nodeId() + " (it never existed, has ended or has moved); the message"
+        + " was not sent");
   }
 
   /** Appends a message; false when this process has ended. Any thread. */
@@ -118,7 +124,7 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
       if (closed) {
         return false;
       }
-      queue.add(new Message(fromApi, body));
+      (held != null ? held : queue).add(new Message(fromApi, body));
       if (!from.equals(lastFrom)) {
         lastFrom = from;
         lastIn = traffic.computeIfAbsent(from, k -> new long[4]);
@@ -187,6 +193,49 @@ final class ProcessEndpoint implements ProcessApi, ProcessState.ResourceHook {
   synchronized void close() {
     closed = true;
     queue.clear();
+  }
+
+  /** The process starts moving away: later messages are held (see {@link #held}). */
+  synchronized void hold() {
+    held = new java.util.ArrayList<>();
+  }
+
+  /** The move was given up: the held messages join the mailbox, after those it had, in order. */
+  void release() {
+    boolean wake;
+    synchronized (this) {
+      if (held == null) {
+        return;
+      }
+      queue.addAll(held);
+      wake = waiting && !held.isEmpty();
+      if (wake) {
+        waiting = false;
+      }
+      held = null;
+    }
+    if (wake) {
+      runtime.wake();
+    }
+  }
+
+  /**
+   * The move was committed: deliveries fail from now on (the process lives elsewhere), and the
+   * held messages are returned, their bodies encoded for the destination, in order.
+   */
+  java.util.List<NodeKernel.Forwarded> departed() throws io.roam.kernel.snapshot.SnapshotCaptureException {
+    java.util.List<Message> out;
+    synchronized (this) {
+      closed = true;
+      out = held != null ? held : java.util.List.of();
+      held = null;
+      queue.clear();
+    }
+    java.util.List<NodeKernel.Forwarded> f = new java.util.ArrayList<>();
+    for (Message m : out) {
+      f.add(new NodeKernel.Forwarded(m.sender(), codec().encode(m.body())));
+    }
+    return f;
   }
 
   /** Messages waiting in the mailbox. */

@@ -216,7 +216,7 @@ final class Scheduler {
   CompletableFuture<ProcessStatus> suspend(KernelProcess p) {
     lock.lock();
     try {
-      if (p.status.isFinal() || p.status == ProcessStatus.SUSPENDED) {
+      if (p.status.isFinal() || p.status == ProcessStatus.SUSPENDED || p.status == ProcessStatus.MIGRATING) {
         return CompletableFuture.completedFuture(p.status);
       }
       if (p.suspended == null) {
@@ -275,12 +275,59 @@ final class Scheduler {
     }
   }
 
+  /** A SUSPENDED process starts moving away; false if it is not SUSPENDED (it ended). */
+  boolean migrating(KernelProcess p) {
+    lock.lock();
+    try {
+      if (p.status != ProcessStatus.SUSPENDED) {
+        return false;
+      }
+      p.status = ProcessStatus.MIGRATING;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The move of a MIGRATING process was given up: SUSPENDED again, and runnable unless {@code held}. */
+  void stayed(KernelProcess p, boolean held) {
+    lock.lock();
+    try {
+      if (p.status != ProcessStatus.MIGRATING) {
+        return;
+      }
+      p.status = ProcessStatus.SUSPENDED;
+      if (!held) {
+        enqueue(p);
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The move of a MIGRATING process was committed: it lives on elsewhere (MOVED, final). */
+  void moved(KernelProcess p) {
+    lock.lock();
+    try {
+      if (p.status == ProcessStatus.MIGRATING) {
+        finish(p, ProcessStatus.MOVED, -1, null);
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Ends the process: now if it is off its worker, else at its next safe point. */
   void kill(KernelProcess p) {
     lock.lock();
     try {
       if (p.status.isFinal()) {
         return;
+      }
+      if (p.status == ProcessStatus.MIGRATING) {
+        throw new IllegalStateException("process " + p.pid + " is MIGRATING: commit or give up its move first");
       }
       p.killRequested = true;
       if (p.onWorker) {
@@ -376,7 +423,16 @@ final class Scheduler {
    */
   List<KernelProcess> close(List<KernelProcess> all, long timeoutNanos) {
     for (KernelProcess p : all) {
-      kill(p);
+      if (p.status == ProcessStatus.MIGRATING) {
+        lock.lock();
+        try {
+          finish(p, ProcessStatus.FAILED, 137, "its node closed while it was moving");
+        } finally {
+          lock.unlock();
+        }
+      } else {
+        kill(p);
+      }
     }
     List<KernelProcess> stuck = new ArrayList<>();
     lock.lock();
