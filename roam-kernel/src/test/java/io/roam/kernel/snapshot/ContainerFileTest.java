@@ -212,6 +212,39 @@ class ContainerFileTest {
   }
 
   @Test
+  void primitiveArraysAcrossChunkBoundariesDecodeFromTheFileBuffers() throws Exception {
+    Random rnd = new Random(3);
+    int[] ints = rnd.ints(300_001).toArray();
+    long[] longs = rnd.longs(100_003).toArray();
+    double[] doubles = rnd.doubles(100_005).toArray();
+    byte[] bytes = new byte[700_001];
+    rnd.nextBytes(bytes);
+    char[] chars = new char[200_003];
+    short[] shorts = new short[200_001];
+    float[] floats = new float[150_007];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = (char) rnd.nextInt();
+      shorts[Math.min(i, shorts.length - 1)] = (short) rnd.nextInt();
+      floats[Math.min(i, floats.length - 1)] = rnd.nextFloat();
+    }
+    boolean[] flags = {true, false, true};
+    Object[] graph = {new byte[] {7}, ints, longs, "x", doubles, bytes, chars, shorts, floats,
+        flags};
+    TestPolicy policy = new TestPolicy();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SnapshotWriter w = new SnapshotWriter(out);
+    try (OutputStream s = w.openSection("heap")) {
+      new HeapCodec(policy).encode(graph, s);
+    }
+    w.finish();
+    try (SnapshotReader r = SnapshotReader.open(file(out.toByteArray()));
+        InputStream in = r.openSection("heap")) {
+      Object back = new HeapCodec(policy).decode(in, r.sectionLength("heap"));
+      assertThat(Arrays.deepEquals((Object[]) back, graph)).isTrue();
+    }
+  }
+
+  @Test
   void damagedHeapSectionRunsNoProcessCode() throws Exception {
     TestPolicy policy = new TestPolicy();
     Set<CountingKey> keys = new HashSet<>();
