@@ -153,6 +153,8 @@ class ContainerTest {
       byte[] bad = c.clone();
       bad[bit / 8] ^= (byte) (1 << (bit % 8));
       assertThatThrownBy(() -> readStream(bad)).isInstanceOf(SnapshotFormatException.class);
+      assertThatThrownBy(() -> readFile(bad)).as("bit " + bit)
+          .isInstanceOfAny(SnapshotFormatException.class, IOException.class);
     }
   }
 
