@@ -26,6 +26,7 @@ import java.util.zip.CRC32C;
  * later is not seen. Section streams are independent, each single-threaded.
  */
 final class ContainerFile implements Closeable {
+  /** Bytes of a chunk frame around its payload: head and checksum. */
   private static final int FRAME_EXTRA = ContainerFormat.FRAME_HEAD + ContainerFormat.FRAME_CRC;
 
   private final FileChannel ch;
