@@ -35,8 +35,8 @@ public final class SnapshotReader implements Closeable {
   }
 
   /**
-   * Opens the container in {@code file} and checks its header and structure, keeping only
-   * section positions in memory; the file stays open until {@link #close}.
+   * Opens the container in {@code file} and checks its header, structure and checksum chain,
+   * keeping only section positions in memory; the file stays open until {@link #close}.
    */
   public static SnapshotReader open(Path file) throws IOException, SnapshotFormatException {
     ContainerFile f = ContainerFile.open(file);

@@ -57,8 +57,13 @@ class ContainerTest {
     Path p = dir.resolve("snap-" + System.nanoTime());
     Files.write(p, b);
     SnapshotReader r = SnapshotReader.open(p);
-    for (String s : r.sectionNames()) {
-      r.readSection(s);
+    try {
+      for (String s : r.sectionNames()) {
+        r.readSection(s);
+      }
+    } catch (IOException | RuntimeException e) {
+      r.close();
+      throw e;
     }
     return r;
   }
