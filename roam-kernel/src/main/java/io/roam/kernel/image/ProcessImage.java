@@ -228,7 +228,9 @@ public final class ProcessImage {
   public static Restored read(Path file, ClassLoader parent, VirtualConsole.Factory consoles)
       throws IOException, RoamException {
     try {
-      return read(SnapshotReader.open(file), file, parent, consoles);
+      try (SnapshotReader r = SnapshotReader.open(file)) {
+        return read(r, file, parent, consoles);
+      }
     } catch (SnapshotFormatException e) {
       throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
     } catch (java.nio.file.NoSuchFileException e) {

@@ -14,9 +14,14 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * Reads and verifies a whole container from a {@link Source}: header, every frame's CRC32C,
- * the frame grammar, section ends, the trailer's counts and whole-file CRC32C, and that nothing
- * follows the trailer. Returns the sections only when all of it holds. Single use.
+ * Reads a container from a {@link Source} and checks the header, every frame's checksum and its
+ * link to the frame before it, the frame grammar, section ends, the trailer's counts and size,
+ * and that nothing follows the trailer; returns the sections only when all of it holds. Two
+ * modes: <em>keep</em> (a stream) reads and checks every frame and keeps the chunks' bytes;
+ * <em>index</em> (a file, {@link ContainerFile}) reads only the heads and checksum fields of
+ * chunks, not their payloads, and records each chunk's link and checksum so that its reader can
+ * check the chunk against the chain checked here; every other frame is read and checked. Single
+ * use.
  */
 final class ContainerParser {
   /** Sequential bytes of a container. */
@@ -29,15 +34,30 @@ final class ContainerParser {
 
     /** Bytes left when known, else {@code Long.MAX_VALUE}. */
     long remaining();
+
+    /** Skips exactly {@code len} bytes or throws {@link EOFException} (index mode only). */
+    default void skip(long len) throws IOException {
+      throw new UnsupportedOperationException("this source is read whole");
+    }
   }
 
-  /** A verified section: its chunks' frame offsets and sizes, and their bytes when kept. */
+  /**
+   * A verified section: its chunks' frame offsets and sizes; in index mode the checksum field of
+   * each chunk as read here and the link of the first one (the section header's checksum), in
+   * keep mode the chunks' bytes.
+   */
   record Section(String name, long length, long[] frameOffsets, int[] chunkSizes,
-      List<byte[]> chunks) {}
+      int[] chunkCrcs, int firstLink, List<byte[]> chunks) {
+    /** The link of chunk {@code i}: the checksum field before it. */
+    int link(int i) {
+      return i == 0 ? firstLink : chunkCrcs[i - 1];
+    }
+  }
 
   private final Source src;
   private final boolean keepChunks;
-  private final CRC32C whole = new CRC32C();
+  /** The checksum field before the next frame. */
+  private int link;
   /** Payload buffer when chunks are not kept; grows to the largest frame seen. */
   private byte[] scratch = new byte[8192];
   private final byte[] head = new byte[ContainerFormat.FRAME_HEAD];
@@ -50,6 +70,8 @@ final class ContainerParser {
   private long length;
   private long[] offsets;
   private int[] sizes;
+  private int[] crcs;
+  private int firstLink;
   private List<byte[]> chunks;
   private int chunkCount;
 
@@ -66,6 +88,13 @@ final class ContainerParser {
       byte type = head[0];
       int len = ContainerFormat.le(head).getInt(1);
       checkLength(type, len, frameStart);
+      if (!keepChunks && type == ContainerFormat.CHUNK) {
+        skip(len);
+        read(crcBytes, 0, crcBytes.length, "frame checksum");
+        frame(type, null, len, frameStart);
+        link = ContainerFormat.le(crcBytes).getInt(0);
+        continue;
+      }
       if (len > scratch.length) {
         scratch = new byte[len];
       }
@@ -73,13 +102,11 @@ final class ContainerParser {
       read(payload, 0, len, ContainerFormat.describe(type));
       read(crcBytes, 0, crcBytes.length, "frame checksum");
       checkFrameCrc(type, payload, len, frameStart);
+      link = ContainerFormat.le(crcBytes).getInt(0);
       if (type == ContainerFormat.TRAILER) {
         trailer(payload, frameStart);
         return sections;
       }
-      whole.update(head, 0, head.length);
-      whole.update(payload, 0, len);
-      whole.update(crcBytes, 0, crcBytes.length);
       frame(type, payload, len, frameStart);
     }
   }
@@ -102,7 +129,7 @@ final class ContainerParser {
           + " supported by this Roam (supports " + ContainerFormat.VERSION + "); restore it with"
           + " the Roam version that wrote it");
     }
-    whole.update(h, 0, h.length);
+    link = ContainerFormat.le(h).getInt(12);
   }
 
   private void checkLength(byte type, int len, long at) throws SnapshotFormatException {
@@ -118,7 +145,7 @@ final class ContainerParser {
 
   private void checkFrameCrc(byte type, byte[] payload, int len, long at)
       throws SnapshotFormatException {
-    CRC32C crc = new CRC32C();
+    CRC32C crc = ContainerFormat.frameCrc(link);
     crc.update(head, 0, head.length);
     crc.update(payload, 0, len);
     if ((int) crc.getValue() != ContainerFormat.le(crcBytes).getInt(0)) {
@@ -156,6 +183,8 @@ final class ContainerParser {
     chunkCount = 0;
     offsets = new long[8];
     sizes = new int[8];
+    crcs = new int[8];
+    firstLink = link;
     chunks = keepChunks ? new ArrayList<>() : List.of();
   }
 
@@ -163,8 +192,10 @@ final class ContainerParser {
     if (chunkCount == offsets.length) {
       offsets = Arrays.copyOf(offsets, chunkCount * 2);
       sizes = Arrays.copyOf(sizes, chunkCount * 2);
+      crcs = Arrays.copyOf(crcs, chunkCount * 2);
     }
     offsets[chunkCount] = at;
+    crcs[chunkCount] = ContainerFormat.le(crcBytes).getInt(0);
     sizes[chunkCount++] = len;
     length += len;
     if (keepChunks) {
@@ -178,7 +209,7 @@ final class ContainerParser {
       throw corrupt("the end of section '" + name + "' (its length or chunk count)", at);
     }
     sections.put(name, new Section(name, length, Arrays.copyOf(offsets, chunkCount),
-        Arrays.copyOf(sizes, chunkCount), chunks));
+        Arrays.copyOf(sizes, chunkCount), Arrays.copyOf(crcs, chunkCount), firstLink, chunks));
     name = null;
   }
 
@@ -187,9 +218,8 @@ final class ContainerParser {
       throw truncated("section '" + name + "' (it has no end)", at);
     }
     ByteBuffer t = ContainerFormat.le(payload);
-    if (t.getInt(0) != sections.size() || t.getLong(4) != at
-        || t.getInt(12) != (int) whole.getValue()) {
-      throw corrupt("the trailer (section count, size or whole-file checksum)", at);
+    if (t.getInt(0) != sections.size() || t.getLong(4) != at) {
+      throw corrupt("the trailer (section count or size)", at);
     }
     if (!src.atEnd()) {
       throw corrupt("the end of the file (bytes follow the trailer)", pos);
@@ -202,6 +232,15 @@ final class ContainerParser {
       src.readFully(b, off, len);
     } catch (EOFException e) {
       throw truncated(what, pos);
+    }
+    pos += len;
+  }
+
+  private void skip(long len) throws IOException, SnapshotFormatException {
+    try {
+      src.skip(len);
+    } catch (EOFException e) {
+      throw truncated("chunk", pos);
     }
     pos += len;
   }

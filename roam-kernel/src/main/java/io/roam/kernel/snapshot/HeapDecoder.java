@@ -16,7 +16,8 @@ import java.util.Map;
  * their primitive contents, empty instances allocated without constructors, empty hash
  * collections); (3) set fields and reference array elements from the bodies; (4) fill hash
  * collections, build immutable ones and recreate iterators, views and entries of rebuilt
- * collections ({@link DerivedKind}) in the recorded fill order, innermost first. Any failure is a
+ * collections ({@link DerivedKind}) in the recorded fill order, innermost first, once the whole
+ * section (fill order and end mark included) has been read. Any failure is a
  * {@link SnapshotFormatException} and nothing is returned. Single use; not thread-safe.
  */
 final class HeapDecoder {
@@ -67,9 +68,16 @@ final class HeapDecoder {
     for (int id = 0; id < n; id++) {
       readBody(id);
     }
-    fill();
+    int[] order = readFillOrder();
     if (in.readInt() != HeapFormat.END || in.remaining() != 0) {
       throw in.error("heap section does not end where expected");
+    }
+    // Filling runs hashCode, equals and compareTo of process classes: only once every byte of
+    // the section has been read, and so checked by a container's section stream.
+    for (int id : order) {
+      int[] refs = pending[id];
+      pending[id] = null;
+      fillOne(id, refs);
     }
     return root < 0 ? null : objects[root];
   }
@@ -324,7 +332,8 @@ final class HeapDecoder {
 
   // ---- phase 4: fill ----
 
-  private void fill() throws IOException, SnapshotFormatException {
+  /** The ids of the collections to fill, in order, each a collection listed once. */
+  private int[] readFillOrder() throws IOException, SnapshotFormatException {
     int expected = 0;
     for (int[] p : pending) {
       expected += p != null ? 1 : 0;
@@ -333,15 +342,17 @@ final class HeapDecoder {
     if (n != expected) {
       throw in.error("fill order lists " + n + " collections, the heap has " + expected);
     }
+    int[] order = new int[n];
+    boolean[] listed = new boolean[objects.length];
     for (int i = 0; i < n; i++) {
       int id = in.readCount(objects.length - 1, "fill order id");
-      int[] refs = pending[id];
-      if (refs == null) {
+      if (pending[id] == null || listed[id]) {
         throw in.error("fill order names object #" + id + " twice or it is not a collection");
       }
-      pending[id] = null;
-      fillOne(id, refs);
+      listed[id] = true;
+      order[i] = id;
     }
+    return order;
   }
 
   private void fillOne(int id, int[] refs) throws SnapshotFormatException {

@@ -1,44 +1,46 @@
 package io.roam.kernel.snapshot;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
- * A verified snapshot container (format in {@link ContainerFormat}). The factories read the
- * whole container and check magic, version, every chunk's CRC32C, the frame structure and the
- * trailer's whole-file CRC32C before returning: no section is handed out from an unverified
- * chunk. From an {@link InputStream} the chunks are kept in memory (one copy); from a {@link
- * Path} only their positions are kept and each chunk is read again, and its CRC32C checked
- * again, as a section stream reaches it. Immutable after construction; section streams are
- * independent and each is single-threaded.
+ * A snapshot container (format in {@link ContainerFormat}); no byte of a section is handed out
+ * before its chunk's checksum, chained to the frames before it, has been checked. From an {@link
+ * InputStream} ({@link #read}) the whole container — magic, version, every frame's checksum and
+ * link, the frame structure, the trailer — is read and checked before the factory returns, and
+ * the chunks are kept in memory (one copy). From a {@link Path} ({@link #open}) the factory checks
+ * the same but reads only the heads and checksum fields of chunks; each chunk's payload is read
+ * once, into memory the reader owns, and checked there as a section stream reaches it (see {@link
+ * ContainerFile}), so that at most one chunk per open stream is held. Immutable after
+ * construction; section streams are independent and each is single-threaded. {@link #close}
+ * releases the file.
  */
-public final class SnapshotReader {
-  private final Path file;
+public final class SnapshotReader implements Closeable {
+  /** The file, or null when the container was read from a stream. */
+  private final ContainerFile file;
   private final Map<String, ContainerParser.Section> sections;
 
-  private SnapshotReader(Path file, Map<String, ContainerParser.Section> sections) {
+  private SnapshotReader(ContainerFile file, Map<String, ContainerParser.Section> sections) {
     this.file = file;
     this.sections = sections;
   }
 
-  /** Verifies the container in {@code file}, keeping only section positions in memory. */
+  /**
+   * Opens the container in {@code file} and checks its header, structure and checksum chain,
+   * keeping only section positions in memory; the file stays open until {@link #close}.
+   */
   public static SnapshotReader open(Path file) throws IOException, SnapshotFormatException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ContainerParser.Source src = new ChannelSource(ch);
-      return new SnapshotReader(file, new ContainerParser(src, false).parse());
-    }
+    ContainerFile f = ContainerFile.open(file);
+    return new SnapshotReader(f, f.sections());
   }
 
   /** Reads and verifies a whole container from {@code in}, which is not closed. */
@@ -51,6 +53,14 @@ public final class SnapshotReader {
       throws IOException, SnapshotFormatException {
     ContainerParser.Source src = new StreamSource(in, maxBytes);
     return new SnapshotReader(null, new ContainerParser(src, true).parse());
+  }
+
+  /** Releases the file (nothing for a container read from a stream); open streams fail. */
+  @Override
+  public void close() throws IOException {
+    if (file != null) {
+      file.close();
+    }
   }
 
   /** The format version of the container (the only one this Roam reads). */
@@ -77,7 +87,7 @@ public final class SnapshotReader {
   public InputStream openSection(String name) throws IOException, SnapshotFormatException {
     ContainerParser.Section s = section(name);
     if (file != null) {
-      return new FileSectionStream(file, s);
+      return file.openSection(s);
     }
     List<InputStream> parts = new ArrayList<>();
     for (byte[] c : s.chunks()) {
@@ -104,48 +114,6 @@ public final class SnapshotReader {
           + sections.keySet() + "); it was written by an incompatible Roam");
     }
     return s;
-  }
-
-  /** Reads a file sequentially through a buffer of up to 256 KiB. */
-  private static final class ChannelSource implements ContainerParser.Source {
-    private final FileChannel ch;
-    private final ByteBuffer buf;
-    private long left;
-
-    ChannelSource(FileChannel ch) throws IOException {
-      this.ch = ch;
-      this.left = ch.size();
-      // no larger than the file: a small snapshot does not pay for a 1 MiB buffer
-      this.buf = ByteBuffer.allocate((int) Math.max(4096, Math.min(256 << 10, left))).limit(0);
-    }
-
-    @Override
-    public void readFully(byte[] b, int off, int len) throws IOException {
-      while (len > 0) {
-        if (!buf.hasRemaining()) {
-          buf.clear();
-          if (ch.read(buf) <= 0) {
-            throw new EOFException();
-          }
-          buf.flip();
-        }
-        int n = Math.min(len, buf.remaining());
-        buf.get(b, off, n);
-        off += n;
-        len -= n;
-        left -= n;
-      }
-    }
-
-    @Override
-    public boolean atEnd() {
-      return left == 0;
-    }
-
-    @Override
-    public long remaining() {
-      return left;
-    }
   }
 
   /** Reads a stream, refusing more than a given number of bytes. */
@@ -177,78 +145,6 @@ public final class SnapshotReader {
     @Override
     public long remaining() {
       return Long.MAX_VALUE;
-    }
-  }
-
-  /** A section of a verified file, re-reading and re-checking one chunk at a time. */
-  private static final class FileSectionStream extends InputStream {
-    private final FileChannel ch;
-    private final ContainerParser.Section s;
-    private final byte[] frame;
-    private int chunk;
-    private int at;
-    private int end;
-
-    FileSectionStream(Path file, ContainerParser.Section s) throws IOException {
-      this.s = s;
-      int largest = 0;
-      for (int size : s.chunkSizes()) {
-        largest = Math.max(largest, size);
-      }
-      this.frame = new byte[ContainerFormat.FRAME_HEAD + largest + ContainerFormat.FRAME_CRC];
-      this.ch = FileChannel.open(file, StandardOpenOption.READ);
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      if (at == end && !nextChunk()) {
-        return -1;
-      }
-      int n = Math.min(len, end - at);
-      System.arraycopy(frame, at, b, off, n);
-      at += n;
-      return n;
-    }
-
-    private boolean nextChunk() throws IOException {
-      if (chunk == s.chunkSizes().length) {
-        return false;
-      }
-      int size = s.chunkSizes()[chunk];
-      int total = ContainerFormat.FRAME_HEAD + size + ContainerFormat.FRAME_CRC;
-      ByteBuffer bb = ByteBuffer.wrap(frame, 0, total);
-      long pos = s.frameOffsets()[chunk];
-      while (bb.hasRemaining()) {
-        if (ch.read(bb, pos + bb.position()) < 0) {
-          throw new IOException("snapshot file shrank after it was verified; nothing from it"
-              + " may be used");
-        }
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(frame, 0, ContainerFormat.FRAME_HEAD + size);
-      if ((int) crc.getValue() != ContainerFormat.le(frame).getInt(total - 4)
-          || frame[0] != ContainerFormat.CHUNK || ContainerFormat.le(frame).getInt(1) != size) {
-        throw new IOException("snapshot file changed after it was verified (chunk " + (chunk + 1)
-            + " of section '" + s.name() + "'); nothing from it may be used");
-      }
-      chunk++;
-      at = ContainerFormat.FRAME_HEAD;
-      end = ContainerFormat.FRAME_HEAD + size;
-      return true;
-    }
-
-    @Override
-    public void close() throws IOException {
-      ch.close();
     }
   }
 }

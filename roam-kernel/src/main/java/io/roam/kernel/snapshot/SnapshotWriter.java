@@ -9,9 +9,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Streams a snapshot container: the {@code ROAMSNAP} header and format version, then named
- * sections (e.g. "meta", "code", "heap"), each cut into chunks of at most 1 MiB with a CRC32C,
- * then a trailer with the section count and a CRC32C of everything before it (layout in {@link
- * ContainerFormat}). Call order: constructor, then any number of {@link #openSection} (close the
+ * sections (e.g. "meta", "code", "heap"), each cut into chunks of at most 1 MiB, then a trailer
+ * with the section count and size; every frame carries a CRC32C chained to the one before it
+ * (layout in {@link ContainerFormat}), so each byte is checksummed once. Call order: constructor, then any number of {@link #openSection} (close the
  * returned stream before the next) or {@link #writeSection}, then {@link #finish} once. A file
  * without its trailer is refused by {@link SnapshotReader}, so a capture that fails midway never
  * leaves a readable snapshot. Holds at most one chunk in memory. Not thread-safe; never closes
@@ -19,7 +19,8 @@ import java.util.zip.CRC32C;
  */
 public final class SnapshotWriter {
   private final OutputStream out;
-  private final CRC32C whole = new CRC32C();
+  /** The checksum of the last frame (or the header): the next frame's link. */
+  private int link;
   private final Set<String> names = new HashSet<>();
   private final byte[] frameHead = new byte[ContainerFormat.FRAME_HEAD];
   private long written;
@@ -33,7 +34,8 @@ public final class SnapshotWriter {
     ContainerFormat.le(h).put(ContainerFormat.MAGIC).putInt(ContainerFormat.VERSION);
     CRC32C crc = new CRC32C();
     crc.update(h, 0, 12);
-    ContainerFormat.le(h).putInt(12, (int) crc.getValue());
+    link = (int) crc.getValue();
+    ContainerFormat.le(h).putInt(12, link);
     emit(h, 0, h.length);
   }
 
@@ -64,7 +66,7 @@ public final class SnapshotWriter {
   public void finish() throws IOException {
     checkState();
     byte[] t = new byte[ContainerFormat.TRAILER_SIZE];
-    ContainerFormat.le(t).putInt(names.size()).putLong(written).putInt((int) whole.getValue());
+    ContainerFormat.le(t).putInt(names.size()).putLong(written);
     frame(ContainerFormat.TRAILER, t, 0, t.length);
     out.flush();
     finished = true;
@@ -79,19 +81,19 @@ public final class SnapshotWriter {
 
   private void frame(byte type, byte[] b, int off, int len) throws IOException {
     ContainerFormat.le(frameHead).put(type).putInt(len);
-    CRC32C crc = new CRC32C();
+    CRC32C crc = ContainerFormat.frameCrc(link);
     crc.update(frameHead, 0, frameHead.length);
     crc.update(b, off, len);
     emit(frameHead, 0, frameHead.length);
     emit(b, off, len);
+    link = (int) crc.getValue();
     byte[] c = new byte[ContainerFormat.FRAME_CRC];
-    ContainerFormat.le(c).putInt((int) crc.getValue());
+    ContainerFormat.le(c).putInt(link);
     emit(c, 0, c.length);
   }
 
   private void emit(byte[] b, int off, int len) throws IOException {
     out.write(b, off, len);
-    whole.update(b, off, len);
     written += len;
   }
 

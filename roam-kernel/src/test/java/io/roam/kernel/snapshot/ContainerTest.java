@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The container: sections of any size round-trip through a stream and a file; every kind of
  * damage (truncation, a flipped bit in header, chunk payload, chunk checksum or trailer, wrong
- * magic, unknown version, trailing bytes) is refused before any section is handed out.
+ * magic, unknown version, trailing bytes) is refused — from a stream before any section is
+ * handed out, from a file while its sections are read (what a file reader hands out and when is
+ * in {@link ContainerFileTest}).
  */
 class ContainerTest {
   @TempDir Path dir;
@@ -50,10 +52,20 @@ class ContainerTest {
     return SnapshotReader.read(new ByteArrayInputStream(b));
   }
 
+  /** Opens a file and reads every section, as a restore does. */
   private SnapshotReader readFile(byte[] b) throws Exception {
     Path p = dir.resolve("snap-" + System.nanoTime());
     Files.write(p, b);
-    return SnapshotReader.open(p);
+    SnapshotReader r = SnapshotReader.open(p);
+    try {
+      for (String s : r.sectionNames()) {
+        r.readSection(s);
+      }
+    } catch (IOException | RuntimeException e) {
+      r.close();
+      throw e;
+    }
+    return r;
   }
 
   @Test
@@ -129,7 +141,9 @@ class ContainerTest {
           .hasMessageContaining(r[1] == 0 && r[0] < 8 ? "not a Roam snapshot"
               : "byte offset");
       assertThatThrownBy(() -> readFile(bad)).as("byte " + r[0])
-          .isInstanceOf(SnapshotFormatException.class);
+          .isInstanceOfAny(SnapshotFormatException.class, IOException.class)
+          .hasMessageContaining(r[1] == 0 && r[0] < 8 ? "not a Roam snapshot"
+              : "byte offset");
     }
   }
 
@@ -144,20 +158,27 @@ class ContainerTest {
       byte[] bad = c.clone();
       bad[bit / 8] ^= (byte) (1 << (bit % 8));
       assertThatThrownBy(() -> readStream(bad)).isInstanceOf(SnapshotFormatException.class);
+      assertThatThrownBy(() -> readFile(bad)).as("bit " + bit)
+          .isInstanceOfAny(SnapshotFormatException.class, IOException.class);
     }
   }
 
   @Test
-  void unknownVersionIsRefusedWithAClearMessage() throws Exception {
-    byte[] c = container();
-    ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(8, 99);
-    CRC32C crc = new CRC32C();
-    crc.update(c, 0, 12);
-    ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(12, (int) crc.getValue());
-    assertThatThrownBy(() -> readStream(c))
-        .isInstanceOf(SnapshotFormatException.class)
-        .hasMessageContaining("snapshot format version 99 is not supported by this Roam"
-            + " (supports 1)");
+  void otherVersionsAreRefusedWithAClearMessage() throws Exception {
+    for (int version : new int[] {1, 99}) {
+      byte[] c = container();
+      ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(8, version);
+      CRC32C crc = new CRC32C();
+      crc.update(c, 0, 12);
+      ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).putInt(12, (int) crc.getValue());
+      assertThatThrownBy(() -> readStream(c))
+          .isInstanceOf(SnapshotFormatException.class)
+          .hasMessageContaining("snapshot format version " + version + " is not supported by"
+              + " this Roam (supports 2)");
+      assertThatThrownBy(() -> readFile(c))
+          .isInstanceOf(SnapshotFormatException.class)
+          .hasMessageContaining("snapshot format version " + version + " is not supported");
+    }
   }
 
   @Test
@@ -185,7 +206,7 @@ class ContainerTest {
   }
 
   @Test
-  void fileChangedAfterVerificationIsNoticed() throws Exception {
+  void fileChangedAfterOpenIsNoticed() throws Exception {
     byte[] c = container();
     Path p = dir.resolve("changing.snap");
     Files.write(p, c);
@@ -196,6 +217,6 @@ class ContainerTest {
       try (InputStream in = r.openSection("heap")) {
         in.readAllBytes();
       }
-    }).isInstanceOf(IOException.class).hasMessageContaining("changed after it was verified");
+    }).isInstanceOf(IOException.class).hasMessageContaining("changed after it was opened");
   }
 }

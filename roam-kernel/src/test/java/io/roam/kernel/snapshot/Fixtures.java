@@ -239,4 +239,28 @@ final class Fixtures {
     static int constructed;
     int serial = ++constructed;
   }
+
+  /** A key that counts its hashCode calls: tells a test whether filling (process code) ran. */
+  static class CountingKey {
+    static final java.util.concurrent.atomic.AtomicInteger HASHED =
+        new java.util.concurrent.atomic.AtomicInteger();
+    int n;
+
+    CountingKey() {}
+
+    CountingKey(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CountingKey k && k.n == n;
+    }
+
+    @Override
+    public int hashCode() {
+      HASHED.incrementAndGet();
+      return n;
+    }
+  }
 }

@@ -103,8 +103,7 @@ class ThroughputTest {
         }
         w.finish();
       }
-      SnapshotReader reader = SnapshotReader.open(p);
-      try (InputStream in = reader.openSection("heap")) {
+      try (SnapshotReader reader = SnapshotReader.open(p); InputStream in = reader.openSection("heap")) {
         codec.decode(in, reader.sectionLength("heap"));
       }
       best = Math.min(best, (System.nanoTime() - t0) / 1e9);
