@@ -48,8 +48,9 @@ WHICH=("$@")
 for w in "${WHICH[@]}"; do
   case "$w" in
     scimark) JVM_ARGS=(); bench ScimarkOverhead --rounds "${ROUNDS:-5}" ;;
-    # 1 GiB of live state, its restored copy and the decoded snapshot section must fit at once.
-    capture) JVM_ARGS=(-Xms8g -Xmx8g); bench CaptureCost ${CAPTURE_ARGS:-} ;;
+    # 1 GiB of live state, its restored copy and the decoded snapshot section must fit at once; the heap is
+    # pre-touched, as a node daemon's should be (else first touches of new heap pages are timed).
+    capture) JVM_ARGS=(-Xms8g -Xmx8g -XX:+AlwaysPreTouch); bench CaptureCost ${CAPTURE_ARGS:-} ;;
     startup) JVM_ARGS=(); bench StartupCost --rounds "${ROUNDS:-5}" ;;
     poll)    JVM_ARGS=(); bench PollCost --rounds "${JMH_ROUNDS:-3}" ;;
     node)    JVM_ARGS=(-Xmx2g); bench NodeCost ${NODE_ARGS:-} ;;

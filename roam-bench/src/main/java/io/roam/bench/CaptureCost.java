@@ -46,7 +46,7 @@ public final class CaptureCost {
         --sizes    live state sizes (KiB/MiB/GiB suffixes)
         --transports  how the process moves in each round, in order: file, memory, socket (default: all three)
         --warmup   unrecorded rounds per size (default: 300 up to 1 MiB, 2 up to 100 MiB, 0 above)
-        --rounds   round trips per size (default: 20 up to 1 MiB, 10 up to 100 MiB, 3 above)
+        --rounds   rounds per size (default: 20 up to 1 MiB, 10 up to 100 MiB, 5 above)
         --inplace  extra captures per size resumed in place, for time-to-safe-point percentiles (default 100)
         --dir      where snapshots and serialized files go (default /dev/shm if present, else /tmp)""";
   static final String MAIN = "benchload.SorLoad";
@@ -156,7 +156,7 @@ public final class CaptureCost {
       CaptureCost bench = new CaptureCost(work, classDir, inplace, how);
       List<Sample> results = new ArrayList<>();
       for (long size : sizes) {
-        int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 20 : size <= (100L << 20) ? 10 : 3;
+        int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 20 : size <= (100L << 20) ? 10 : 5;
         int warmup = a.containsKey("warmup") ? Integer.parseInt(a.get("warmup"))
             : size <= (1L << 20) ? 300 : size <= (100L << 20) ? 2 : 0;
         results.add(bench.measure(new Sample(size, rounds, warmup)));
@@ -226,8 +226,8 @@ public final class CaptureCost {
     StringBuilder line = new StringBuilder();
     Mover.Move file = null;
     for (Mover.Transport how : transports) {
+      gc(s.size); // the previous move's garbage, not while the process is about to be captured
       Thread.sleep(20 + random.nextInt(30));
-      gc(s.size);
       Mover.Move m = mover.move(how);
       if (m.before() != m.after()) {
         problems.add(size(s.size) + " round " + round + " (" + how + "): the restored grid differs from the captured one"
@@ -442,7 +442,11 @@ public final class CaptureCost {
         the process, held captured while the baselines run) with `ObjectOutputStream` over a 1 MiB \
         `BufferedOutputStream` to a file in the same directory, fsyncs it, and reads it back with \
         `ObjectInputStream`; *Roam ÷ JDK* (against Roam's *file* move of the same round) < 1 means Roam is \
-        faster. From 64 MiB on, a `System.gc()` (not timed) precedes each timed phase. Warm-up rounds (not \
+        faster. From 64 MiB on, a `System.gc()` (not timed) runs before the 20–50 ms that precede each move and \
+        each baseline phase. The JVM pre-touches its heap (`-XX:+AlwaysPreTouch`, as a node daemon should run): \
+        otherwise whichever allocation first lands on never-used heap pays the kernel's page faults, and \
+        with an 8 GiB heap that is most allocations of the first minutes, Roam's and the baselines' \
+        alike. Warm-up rounds (not \
         recorded): WARMUP, so the figures are for JIT-compiled kernel code, the steady state of a \
         node that moves processes often; a one-shot `roam local run --freeze-after` pays for cold code on top. \
         *Control*: the same sweep in plain Java (not under Roam) on its own grid of size S, on a new thread each \
