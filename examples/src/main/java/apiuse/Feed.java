@@ -7,9 +7,10 @@ import io.roam.api.Roam;
 /**
  * One-way traffic, for moving the receiver while messages are in flight: the parent forks a
  * child and sends it N numbers (0..N-1; every 1000th a {@link Numbered} object, the rest boxed
- * longs), pausing 1 ms after every 100, then ends; the child takes them more slowly (1 ms after
- * every 50), checks that each is the next one from the parent — a lost, duplicated or reordered
- * message ends it with exit code 3 — and prints progress every 1000 and a checksum at the end.
+ * longs), pausing 1 ms after every 50 (20 000 take it at least 0.4 s), then ends; the child
+ * takes them more slowly (1 ms after every 25), checks that each is the next one from the parent
+ * — a lost, duplicated or reordered message ends it with exit code 3 — and prints progress every
+ * 1000 and a checksum at the end.
  * The child's output is the same on every run. Usage: {@code Feed [N]} (default 5000).
  */
 public final class Feed {
@@ -27,7 +28,7 @@ public final class Feed {
     }
     for (long i = 0; i < n; i++) {
       Roam.send(child, i % 1000 == 0 ? new Numbered(i, "number " + i) : (Object) i);
-      if (i % 100 == 99) {
+      if (i % 50 == 49) {
         Thread.sleep(1);
       }
     }
@@ -47,7 +48,7 @@ public final class Feed {
       if (expected % 1000 == 999) {
         System.out.println("child: " + (expected + 1) + " in order");
       }
-      if (expected % 50 == 49) {
+      if (expected % 25 == 24) {
         Thread.sleep(1);
       }
     }
