@@ -2,7 +2,8 @@ package io.roam.api;
 
 /**
  * Thrown by {@link Roam#send} when the receiver is not a live process of this node: it never
- * existed, or it has ended (its mailbox is gone with it).
+ * existed, it has ended (its mailbox is gone with it), or it has moved to another node (until the
+ * cluster forwards messages to where a process went).
  */
 public class NoSuchProcessException extends RuntimeException {
   private static final long serialVersionUID = 1L;
