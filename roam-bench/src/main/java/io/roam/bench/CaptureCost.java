@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Capture and restore cost against live state size. The workload {@code benchload.SorLoad} (a
@@ -148,7 +146,7 @@ public final class CaptureCost {
     Path work = Files.createTempDirectory(base, "roam-bench-capture");
     try {
       Path classDir = work.resolve("cp");
-      copyWorkload(classDir);
+      Env.copyClass(classDir, MAIN);
       EnumSet<Mover.Transport> how = EnumSet.noneOf(Mover.Transport.class);
       for (String t : a.getOrDefault("transports", "file,memory,socket").split(",")) {
         how.add(Mover.Transport.valueOf(t.trim().toUpperCase(Locale.ROOT)));
@@ -163,7 +161,7 @@ public final class CaptureCost {
       }
       bench.report(args, results, base);
     } finally {
-      deleteTree(work);
+      Env.deleteTree(work);
     }
   }
 
@@ -545,19 +543,6 @@ public final class CaptureCost {
     }
   }
 
-  /** Writes benchload/SorLoad.class (and nothing else) under {@code dir}. */
-  private static void copyWorkload(Path dir) throws IOException {
-    String res = MAIN.replace('.', '/') + ".class";
-    Path f = dir.resolve(res);
-    Files.createDirectories(f.getParent());
-    try (InputStream in = CaptureCost.class.getClassLoader().getResourceAsStream(res)) {
-      if (in == null) {
-        throw new IOException(res + " is not on the bench class path");
-      }
-      Files.copy(in, f);
-    }
-  }
-
   static long parseSize(String s) {
     String u = s.toUpperCase(Locale.ROOT);
     long mult = 1;
@@ -582,16 +567,5 @@ public final class CaptureCost {
       return (b >> 10) + " KiB";
     }
     return b + " B";
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(x);
-      }
-    }
   }
 }

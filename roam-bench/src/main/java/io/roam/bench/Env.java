@@ -34,6 +34,34 @@ final class Env {
 
   private Env() {}
 
+  /** Deletes a directory tree (nothing if it does not exist). */
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+      for (Path x : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(x);
+      }
+    }
+  }
+
+  /**
+   * Writes the class file of {@code cls} from the bench class path under {@code dir} (package
+   * directories made), so that a workload runs under Roam from a directory holding only it.
+   */
+  static void copyClass(Path dir, String cls) throws IOException {
+    String res = cls.replace('.', '/') + ".class";
+    Path f = dir.resolve(res);
+    Files.createDirectories(f.getParent());
+    try (InputStream in = Env.class.getClassLoader().getResourceAsStream(res)) {
+      if (in == null) {
+        throw new IOException(res + " is not on the bench class path");
+      }
+      Files.copy(in, f);
+    }
+  }
+
   static Path home() {
     String p = System.getProperty("roam.home");
     if (p != null) {

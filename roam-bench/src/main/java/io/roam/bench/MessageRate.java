@@ -7,8 +7,6 @@ import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.VirtualConsole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +39,8 @@ public final class MessageRate {
     long n = Long.parseLong(a.getOrDefault("messages", "2000000"));
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "5"));
     Path dir = Files.createTempDirectory("roam-msgrate");
-    copy(dir, "benchload.MessageLoad");
-    copy(dir, "benchload.MessageLoad$Item");
+    Env.copyClass(dir, "benchload.MessageLoad");
+    Env.copyClass(dir, "benchload.MessageLoad$Item");
     CodeSource code = CodeSource.fromClassPath(dir.toString());
     Report rep = new Report("messages", "Messages per second within a node (io.roam.api mailboxes)", args);
     rep.param("messages per run", n);
@@ -187,17 +185,5 @@ public final class MessageRate {
 
   private static String fmt(double d) {
     return String.format("%.0f", d);
-  }
-
-  private static void copy(Path dir, String cls) throws IOException {
-    String res = cls.replace('.', '/') + ".class";
-    Path f = dir.resolve(res);
-    Files.createDirectories(f.getParent());
-    try (InputStream in = MessageRate.class.getClassLoader().getResourceAsStream(res)) {
-      if (in == null) {
-        throw new IOException(res + " is not on the bench class path");
-      }
-      Files.copy(in, f);
-    }
   }
 }

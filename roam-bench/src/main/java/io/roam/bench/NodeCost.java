@@ -5,8 +5,6 @@ import io.roam.kernel.node.ProcessId;
 import io.roam.kernel.process.CodeSource;
 import io.roam.kernel.process.VirtualConsole;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -41,8 +39,8 @@ public final class NodeCost {
     double seconds = Double.parseDouble(a.getOrDefault("seconds", "3"));
     int idle = Integer.parseInt(a.getOrDefault("processes", "200"));
     Path dir = Files.createTempDirectory("roam-nodecost");
-    copy(dir, "benchload.SorLoad");
-    copy(dir, "benchload.DeepLoad");
+    Env.copyClass(dir, "benchload.SorLoad");
+    Env.copyClass(dir, "benchload.DeepLoad");
     CodeSource code = CodeSource.fromClassPath(dir.toString());
     Report rep = new Report("node-cost", "Node kernel: context switch, memory per process, checkpoints", args);
     rep.param("workloads", "benchload.SorLoad 64 KiB grid (rows/s = progress); benchload.DeepLoad (same, 50 frames deep)");
@@ -229,17 +227,5 @@ public final class NodeCost {
 
   private static String fmt(double d) {
     return String.format("%.0f", d);
-  }
-
-  private static void copy(Path dir, String cls) throws IOException {
-    String res = cls.replace('.', '/') + ".class";
-    Path f = dir.resolve(res);
-    Files.createDirectories(f.getParent());
-    try (InputStream in = NodeCost.class.getClassLoader().getResourceAsStream(res)) {
-      if (in == null) {
-        throw new IOException(res + " is not on the bench class path");
-      }
-      Files.copy(in, f);
-    }
   }
 }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class StartupCost {
     try {
       run(args, rounds, classes, work);
     } finally {
-      deleteTree(work);
+      Env.deleteTree(work);
     }
   }
 
@@ -87,7 +86,7 @@ public final class StartupCost {
           ChildRun hr = ChildRun.run(helloRoam, helloEnv);
           check("hello roam", r, hr, "first line: 0 classes touched, checksum 0\ndone\n", problems);
           hRoam.add(hr.firstLineNanos() / 1e6);
-          deleteTree(cache);
+          Env.deleteTree(cache);
           cold = ChildRun.run(roam, env);
           Map<String, String> afterCold = listing(cache);
           cacheEntries = afterCold.size();
@@ -243,16 +242,5 @@ public final class StartupCost {
       }
     }
     return m;
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(x);
-      }
-    }
   }
 }
