@@ -77,7 +77,7 @@ class SpareLoaderRestoreTest {
   }
 
   /** A run from the start; with {@code freeze}, captured at the first safe point after its first output. */
-  private static Fresh runFresh(CodeSource code, boolean freeze) throws Exception {
+  static Fresh runFresh(CodeSource code, boolean freeze) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ProcessRuntime[] rt = new ProcessRuntime[1];
     OutputStream console = new OutputStream() {
@@ -109,9 +109,9 @@ class SpareLoaderRestoreTest {
     return new Fresh(rt[0], out.toString());
   }
 
-  private record Fresh(ProcessRuntime rt, String out) {}
+  record Fresh(ProcessRuntime rt, String out) {}
 
-  private static String classPathOf(String cls) throws Exception {
+  static String classPathOf(String cls) throws Exception {
     return Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 }

@@ -35,19 +35,19 @@ class StreamedSnapshotTest {
 
   @Test
   void aSnapshotStreamedOverASocketResumesAndPrintsWhatThePlainRunPrints() throws Exception {
-    CodeSource code = CodeSource.fromClassPath(classPathOf(MAIN));
-    String plain = run(code, false).out;
-    Frozen frozen = run(code, true);
-    assertThat(plain).startsWith(frozen.out).isNotEqualTo(frozen.out);
+    CodeSource code = CodeSource.fromClassPath(SpareLoaderRestoreTest.classPathOf(MAIN));
+    String plain = SpareLoaderRestoreTest.runFresh(code, false).out();
+    SpareLoaderRestoreTest.Fresh frozen = SpareLoaderRestoreTest.runFresh(code, true);
+    assertThat(plain).startsWith(frozen.out()).isNotEqualTo(frozen.out());
     Path file = dir.resolve("s.roam");
-    ProcessImage.write(frozen.rt, MAIN, file);
+    ProcessImage.write(frozen.rt(), MAIN, file);
     ByteArrayOutputStream tail = new ByteArrayOutputStream();
     byte[] received;
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
             OutputStream out = s.getOutputStream()) {
-          ProcessImage.write(frozen.rt, MAIN, out);
+          ProcessImage.write(frozen.rt(), MAIN, out);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -64,14 +64,14 @@ class StreamedSnapshotTest {
     assertThat(ProcessRunner.run(r.runtime(), ProcessRunner.mainMethod(r.runtime().loader(), MAIN), null))
         .isEqualTo(new ProcessRunner.Exited(0));
     r.runtime().console().flush();
-    assertThat(frozen.out + tail).isEqualTo(plain);
+    assertThat(frozen.out() + tail).isEqualTo(plain);
   }
 
   @Test
   void aStreamCutShortOrWithAFlippedBitIsRefusedNamingItsSource() throws Exception {
-    CodeSource code = CodeSource.fromClassPath(classPathOf(MAIN));
+    CodeSource code = CodeSource.fromClassPath(SpareLoaderRestoreTest.classPathOf(MAIN));
     ByteArrayOutputStream sent = new ByteArrayOutputStream();
-    ProcessImage.write(run(code, true).rt, MAIN, sent);
+    ProcessImage.write(SpareLoaderRestoreTest.runFresh(code, true).rt(), MAIN, sent);
     byte[] whole = sent.toByteArray();
     byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     assertThatThrownBy(() -> ProcessImage.read(new ByteArrayInputStream(cut), "peer n2", PARENT,
@@ -82,37 +82,5 @@ class StreamedSnapshotTest {
     assertThatThrownBy(() -> ProcessImage.read(new ByteArrayInputStream(flipped), "peer n2", PARENT,
         VirtualConsole.Factory.STANDARD))
         .isInstanceOf(RoamException.class).hasMessageStartingWith("snapshot peer n2 is not usable");
-  }
-
-  /** A run from the start; with {@code freeze}, captured at the first safe point after its first output. */
-  private static Frozen run(CodeSource code, boolean freeze) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ProcessRuntime[] rt = new ProcessRuntime[1];
-    OutputStream console = new OutputStream() {
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        out.write(b, off, len);
-        if (freeze) {
-          rt[0].requestCapture();
-        }
-      }
-    };
-    rt[0] = new ProcessRuntime(new ProcessClassLoader(code, PARENT), ProcessState.fresh(),
-        new VirtualConsole(console, console, new ByteArrayInputStream(new byte[0]), 0, 0));
-    ProcessRunner.Outcome o = ProcessRunner.run(rt[0], ProcessRunner.mainMethod(rt[0].loader(), MAIN), new String[0]);
-    rt[0].console().flush();
-    assertThat(o).isInstanceOf(freeze ? ProcessRunner.Captured.class : ProcessRunner.Exited.class);
-    return new Frozen(rt[0], out.toString());
-  }
-
-  private record Frozen(ProcessRuntime rt, String out) {}
-
-  private static String classPathOf(String cls) throws Exception {
-    return Path.of(Class.forName(cls).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
   }
 }
