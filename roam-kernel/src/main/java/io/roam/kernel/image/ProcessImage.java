@@ -15,6 +15,7 @@ import io.roam.kernel.snapshot.HeapCodec;
 import io.roam.kernel.snapshot.SnapshotCaptureException;
 import io.roam.kernel.snapshot.SnapshotFormatException;
 import io.roam.kernel.snapshot.SnapshotReader;
+import io.roam.kernel.snapshot.SnapshotStream;
 import io.roam.kernel.snapshot.SnapshotWriter;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -229,7 +230,7 @@ public final class ProcessImage {
       throws IOException, RoamException {
     try {
       try (SnapshotReader r = SnapshotReader.open(file)) {
-        return read(r, file, parent, consoles);
+        return read(sectionsOf(r, file), file, parent, consoles);
       }
     } catch (SnapshotFormatException e) {
       throw new RoamException("snapshot " + file + " is not usable: " + e.getMessage(), e);
@@ -245,14 +246,34 @@ public final class ProcessImage {
   }
 
   /**
-   * Reads a snapshot from a stream up to its end (what a node receives from another); the whole
-   * container is verified before anything of it is decoded, and nothing of the process runs until
-   * the caller resumes it. {@code label} names the source in errors; {@code in} is not closed.
+   * Reads a snapshot from a stream up to its end (what a node receives from another), decoding it
+   * as it arrives: each chunk is checked before any of its bytes is decoded, the trailer before
+   * any process code runs (hash collections are filled last), and nothing of the process runs
+   * until the caller resumes it. {@code label} names the source in errors; {@code in} is not
+   * closed.
    */
   public static Restored read(InputStream in, String label, ClassLoader parent, VirtualConsole.Factory consoles)
       throws RoamException {
+    Path file = Path.of(label);
     try {
-      return read(SnapshotReader.read(in), Path.of(label), parent, consoles);
+      SnapshotStream s = SnapshotStream.open(in, Long.MAX_VALUE);
+      return read(new Sections() {
+        @Override
+        public byte[] section(String name) throws IOException, SnapshotFormatException {
+          return s.readSection(name, name.equals("code") ? (int) Math.min(Integer.MAX_VALUE - 16, 2 * CodeSource.MAX_BYTES)
+              : MAX_META);
+        }
+
+        @Override
+        public Object heap(HeapCodec codec) throws IOException, SnapshotFormatException {
+          String name = s.nextSection();
+          if (!"heap".equals(name)) {
+            throw new SnapshotFormatException("the snapshot has " + (name == null ? "no heap section"
+                : "section '" + name + "' where its heap section should be") + "; it was not written by Roam");
+          }
+          return codec.decode(s.section(true));
+        }
+      }, file, parent, consoles);
     } catch (SnapshotFormatException e) {
       throw new RoamException("snapshot " + label + " is not usable: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -260,16 +281,45 @@ public final class ProcessImage {
     }
   }
 
-  private static Restored read(SnapshotReader r, Path file, ClassLoader parent, VirtualConsole.Factory consoles)
-      throws IOException, RoamException {
-    try {
-      for (String s : List.of("meta", "code", "heap")) {
-        if (!r.hasSection(s)) {
-          throw new RoamException("snapshot " + file + " has no '" + s + "' section; it was not written by Roam");
+  /** The most bytes a meta section may have. */
+  private static final int MAX_META = 64 << 20;
+
+  /** Where a snapshot's sections come from: a file or a stream; meta and code first, then the heap. */
+  private interface Sections {
+    byte[] section(String name) throws IOException, SnapshotFormatException;
+
+    /** Decodes the heap section, which a stream must have last. */
+    Object heap(HeapCodec codec) throws IOException, SnapshotFormatException;
+  }
+
+  /** The sections of a container read by {@code r}, by name. */
+  private static Sections sectionsOf(SnapshotReader r, Path file) throws RoamException {
+    for (String s : List.of("meta", "code", "heap")) {
+      if (!r.hasSection(s)) {
+        throw new RoamException("snapshot " + file + " has no '" + s + "' section; it was not written by Roam");
+      }
+    }
+    return new Sections() {
+      @Override
+      public byte[] section(String name) throws IOException, SnapshotFormatException {
+        return r.readSection(name);
+      }
+
+      @Override
+      public Object heap(HeapCodec codec) throws IOException, SnapshotFormatException {
+        // Streamed: a heap section may be larger than any one array (2 GiB).
+        try (InputStream in = r.openSection("heap")) {
+          return codec.decode(in, r.sectionLength("heap"));
         }
       }
-      Meta m = Meta.parse(r.readSection("meta"), file);
-      CodeSource code = readCode(r.readSection("code"), file);
+    };
+  }
+
+  private static Restored read(Sections r, Path file, ClassLoader parent, VirtualConsole.Factory consoles)
+      throws IOException, RoamException {
+    try {
+      Meta m = Meta.parse(r.section("meta"), file);
+      CodeSource code = readCode(r.section("code"), file);
       if (!code.digest().equals(m.digest)) {
         throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
       }
@@ -281,11 +331,7 @@ public final class ProcessImage {
       rt.restoring(new HashSet<>(m.initialized));
       try {
         HeapCodec codec = new HeapCodec(new ProcessHeapPolicy(loader, rt, Set::of));
-        Object[] root;
-        // Streamed: a heap section may be larger than any one array (2 GiB).
-        try (InputStream in = r.openSection("heap")) {
-          root = (Object[]) codec.decode(in, r.sectionLength("heap"));
-        }
+        Object[] root = (Object[]) r.heap(codec);
         restoreStatics(loader, (Object[]) root[0]);
         restoreFrames(main, (Object[]) root[1]);
         @SuppressWarnings("unchecked")

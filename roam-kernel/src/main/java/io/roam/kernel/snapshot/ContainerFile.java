@@ -41,7 +41,8 @@ final class ContainerFile implements Closeable {
   static ContainerFile open(Path file) throws IOException, SnapshotFormatException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      return new ContainerFile(ch, new ContainerParser(new PositionalSource(ch), false).parse());
+      return new ContainerFile(ch,
+          new ContainerParser(new PositionalSource(ch), ContainerParser.Mode.INDEX).parse());
     } catch (IOException | SnapshotFormatException | RuntimeException e) {
       ch.close();
       throw e;

@@ -16,12 +16,14 @@ import java.util.zip.CRC32C;
 /**
  * Reads a container from a {@link Source} and checks the header, every frame's checksum and its
  * link to the frame before it, the frame grammar, section ends, the trailer's counts and size,
- * and that nothing follows the trailer; returns the sections only when all of it holds. Two
- * modes: <em>keep</em> (a stream) reads and checks every frame and keeps the chunks' bytes;
- * <em>index</em> (a file, {@link ContainerFile}) reads only the heads and checksum fields of
- * chunks, not their payloads, and records each chunk's link and checksum so that its reader can
- * check the chunk against the chain checked here; every other frame is read and checked. Single
- * use.
+ * and that nothing follows the trailer; {@link #parse} returns the sections only when all of it
+ * holds. Three modes: <em>keep</em> (a stream read whole, {@link SnapshotReader#read}) reads and
+ * checks every frame and keeps the chunks' bytes; <em>index</em> (a file, {@link ContainerFile})
+ * reads only the heads and checksum fields of chunks, not their payloads, and records each
+ * chunk's link and checksum so that its reader can check the chunk against the chain checked
+ * here; every other frame is read and checked; <em>stream</em> ({@link SnapshotStream}) is driven
+ * frame by frame through {@link #step}, each chunk checked and handed out before the next is
+ * read. Single use.
  */
 final class ContainerParser {
   /** Sequential bytes of a container. */
@@ -54,8 +56,19 @@ final class ContainerParser {
     }
   }
 
+  /**
+   * What becomes of chunk payloads: kept in memory ({@code KEEP}), skipped and checked later by
+   * the file's reader ({@code INDEX}), or checked and handed to the caller one at a time ({@code
+   * STREAM}, {@link #step}).
+   */
+  enum Mode {
+    KEEP, INDEX, STREAM
+  }
+
   private final Source src;
-  private final boolean keepChunks;
+  private final Mode mode;
+  private int payloadLength;
+  private boolean inPlace;
   /** The checksum field before the next frame. */
   private int link;
   /** Payload buffer when chunks are not kept; grows to the largest frame seen. */
@@ -75,43 +88,95 @@ final class ContainerParser {
   private List<byte[]> chunks;
   private int chunkCount;
 
-  ContainerParser(Source src, boolean keepChunks) {
+  ContainerParser(Source src, Mode mode) {
     this.src = src;
-    this.keepChunks = keepChunks;
+    this.mode = mode;
   }
 
   Map<String, Section> parse() throws IOException, SnapshotFormatException {
     readHeader();
-    while (true) {
-      long frameStart = pos;
-      read(head, 0, head.length, "frame header");
-      byte type = head[0];
-      int len = ContainerFormat.le(head).getInt(1);
-      checkLength(type, len, frameStart);
-      if (!keepChunks && type == ContainerFormat.CHUNK) {
-        skip(len);
-        read(crcBytes, 0, crcBytes.length, "frame checksum");
-        frame(type, null, len, frameStart);
-        link = ContainerFormat.le(crcBytes).getInt(0);
-        continue;
-      }
+    while (step() != ContainerFormat.TRAILER) {
+      // every frame is checked and recorded by step
+    }
+    return sections;
+  }
+
+  /**
+   * Reads, checks and records the next frame and returns its type; after {@link
+   * ContainerFormat#TRAILER} the whole container has been checked and nothing follows it. In
+   * <em>stream</em> mode a chunk's payload is left, checked, in {@link #payload()} until the next
+   * call. Call {@link #readHeader} first.
+   */
+  byte step() throws IOException, SnapshotFormatException {
+    return step(null, 0, 0);
+  }
+
+  /**
+   * As {@link #step()}; in stream mode a chunk whose payload fits in {@code room} bytes is read
+   * into {@code dst} at {@code off} (and checked there) instead of {@link #payload()}, which saves
+   * a copy when the caller would copy it there anyway ({@link #payloadInPlace} tells which).
+   */
+  byte step(byte[] dst, int off, int room) throws IOException, SnapshotFormatException {
+    long frameStart = pos;
+    read(head, 0, head.length, "frame header");
+    byte type = head[0];
+    int len = ContainerFormat.le(head).getInt(1);
+    checkLength(type, len, frameStart);
+    if (mode == Mode.INDEX && type == ContainerFormat.CHUNK) {
+      skip(len);
+      read(crcBytes, 0, crcBytes.length, "frame checksum");
+      frame(type, null, len, frameStart);
+      link = ContainerFormat.le(crcBytes).getInt(0);
+      return type;
+    }
+    byte[] payload;
+    int at = 0;
+    inPlace = mode == Mode.STREAM && type == ContainerFormat.CHUNK && dst != null && len <= room;
+    if (inPlace) {
+      payload = dst;
+      at = off;
+    } else if (mode == Mode.KEEP && type == ContainerFormat.CHUNK) {
+      payload = new byte[len];
+    } else {
       if (len > scratch.length) {
         scratch = new byte[len];
       }
-      byte[] payload = keepChunks && type == ContainerFormat.CHUNK ? new byte[len] : scratch;
-      read(payload, 0, len, ContainerFormat.describe(type));
-      read(crcBytes, 0, crcBytes.length, "frame checksum");
-      checkFrameCrc(type, payload, len, frameStart);
-      link = ContainerFormat.le(crcBytes).getInt(0);
-      if (type == ContainerFormat.TRAILER) {
-        trailer(payload, frameStart);
-        return sections;
-      }
-      frame(type, payload, len, frameStart);
+      payload = scratch;
     }
+    read(payload, at, len, ContainerFormat.describe(type));
+    read(crcBytes, 0, crcBytes.length, "frame checksum");
+    checkFrameCrc(type, payload, at, len, frameStart);
+    link = ContainerFormat.le(crcBytes).getInt(0);
+    payloadLength = len;
+    if (type == ContainerFormat.TRAILER) {
+      trailer(payload, frameStart);
+      return type;
+    }
+    frame(type, payload, len, frameStart);
+    return type;
   }
 
-  private void readHeader() throws IOException, SnapshotFormatException {
+  /** Whether the chunk {@link #step} read last went into the caller's array. */
+  boolean payloadInPlace() {
+    return inPlace;
+  }
+
+  /** Stream mode: the payload of the frame {@link #step} read last (valid until the next step). */
+  byte[] payload() {
+    return scratch;
+  }
+
+  /** The payload length of the frame {@link #step} read last. */
+  int payloadLength() {
+    return payloadLength;
+  }
+
+  /** The name of the open section, or null between sections. */
+  String openSection() {
+    return name;
+  }
+
+  void readHeader() throws IOException, SnapshotFormatException {
     byte[] h = new byte[ContainerFormat.HEADER_SIZE];
     read(h, 0, h.length, "header");
     if (!Arrays.equals(h, 0, 8, ContainerFormat.MAGIC, 0, 8)) {
@@ -143,11 +208,11 @@ final class ContainerParser {
     }
   }
 
-  private void checkFrameCrc(byte type, byte[] payload, int len, long at)
+  private void checkFrameCrc(byte type, byte[] payload, int off, int len, long at)
       throws SnapshotFormatException {
     CRC32C crc = ContainerFormat.frameCrc(link);
     crc.update(head, 0, head.length);
-    crc.update(payload, 0, len);
+    crc.update(payload, off, len);
     if ((int) crc.getValue() != ContainerFormat.le(crcBytes).getInt(0)) {
       String where = name != null && type == ContainerFormat.CHUNK
           ? "chunk " + (chunkCount + 1) + " of section '" + name + "'"
@@ -185,7 +250,7 @@ final class ContainerParser {
     sizes = new int[8];
     crcs = new int[8];
     firstLink = link;
-    chunks = keepChunks ? new ArrayList<>() : List.of();
+    chunks = mode == Mode.KEEP ? new ArrayList<>() : List.of();
   }
 
   private void chunk(byte[] payload, int len, long at) {
@@ -198,7 +263,7 @@ final class ContainerParser {
     crcs[chunkCount] = ContainerFormat.le(crcBytes).getInt(0);
     sizes[chunkCount++] = len;
     length += len;
-    if (keepChunks) {
+    if (mode == Mode.KEEP) {
       chunks.add(payload);
     }
   }

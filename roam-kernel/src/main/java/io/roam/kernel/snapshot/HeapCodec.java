@@ -86,6 +86,19 @@ public final class HeapCodec {
     return new HeapDecoder(policy, limits).decode(in, length);
   }
 
+  /**
+   * Reads a heap section from {@code in} until it ends — a {@link SnapshotStream} section, decoded
+   * as it arrives; the objects are filled (process code such as {@code hashCode} runs) only after
+   * {@code in} has reported its end, so only once the stream has checked all of the section.
+   */
+  public Object decode(InputStream in) throws IOException, SnapshotFormatException {
+    try {
+      return new HeapDecoder(policy, limits).decode(in, HeapInput.UNKNOWN);
+    } catch (SnapshotStream.Failure f) {
+      throw f.unwrap();
+    }
+  }
+
   /** Decodes a heap section held in memory. */
   public Object decode(byte[] section) throws SnapshotFormatException {
     try {

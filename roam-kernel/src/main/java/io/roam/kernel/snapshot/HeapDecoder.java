@@ -46,7 +46,7 @@ final class HeapDecoder {
   }
 
   Object decode(InputStream stream, long length) throws IOException, SnapshotFormatException {
-    in = new HeapInput(stream, length);
+    in = new HeapInput(stream, length, limits.maxAhead());
     int magic = in.readInt();
     if (magic == HeapFormat.MAGIC_1) {
       throw in.error("heap section of an earlier Roam format (RHP1); restore with the Roam that"
@@ -58,6 +58,7 @@ final class HeapDecoder {
     readClassTable();
     int n = in.readCount(limits.maxObjects(), "object count");
     in.checkCount(n, 1, "object");
+    in.checkTables(24L * n, "object count " + n);
     int root = readRefId(n);
     objects = new Object[n];
     classOf = new int[n];
@@ -69,7 +70,7 @@ final class HeapDecoder {
       readBody(id);
     }
     int[] order = readFillOrder();
-    if (in.readInt() != HeapFormat.END || in.remaining() != 0) {
+    if (in.readInt() != HeapFormat.END || !in.atEnd()) {
       throw in.error("heap section does not end where expected");
     }
     // Filling runs hashCode, equals and compareTo of process classes: only once every byte of
@@ -180,18 +181,11 @@ final class HeapDecoder {
   private Object array(ClassLayout l) throws IOException, SnapshotFormatException {
     int len = in.readCount(limits.maxArrayLength(), "array length");
     Class<?> comp = l.type.getComponentType();
-    in.checkCount(len, comp.isPrimitive() ? elementSize(comp) : 1, "array element");
-    Object a = Array.newInstance(comp, len);
-    if (l.primitiveArray) {
-      in.readPrimitiveArray(a);
+    if (comp.isPrimitive()) {
+      return in.readPrimitiveArray(comp, len, "array element");
     }
-    return a;
-  }
-
-  private static int elementSize(Class<?> p) {
-    return p == long.class || p == double.class ? 8
-        : p == int.class || p == float.class ? 4
-        : p == short.class || p == char.class ? 2 : 1;
+    in.checkCount(len, 1, "array element");
+    return Array.newInstance(comp, len);
   }
 
   private Object enumConstant(Class<?> e) throws IOException, SnapshotFormatException {

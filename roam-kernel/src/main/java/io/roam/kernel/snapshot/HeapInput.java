@@ -6,27 +6,53 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Buffered reader of a heap section of known length, mirror of {@link HeapOutput}. Every read is
- * checked against the bytes that remain, and every count against the limits, before anything is
- * allocated; failures are {@link SnapshotFormatException}s giving the byte offset in the
- * section. Not thread-safe.
+ * Buffered reader of a heap section, mirror of {@link HeapOutput}. Every count is checked against
+ * the limits, and against the bytes that can follow, before anything is allocated; failures are
+ * {@link SnapshotFormatException}s giving the byte offset in the section. Not thread-safe.
+ *
+ * <p>Of a section of known length, every count must fit in the bytes that remain. Of a section
+ * read as it arrives ({@link #UNKNOWN} length, {@link SnapshotStream}), a count may promise at most
+ * {@link HeapLimits#maxAhead} bytes beyond those buffered, so that a stream that lies about what follows
+ * makes the decoder allocate a bounded amount before it runs out; a primitive array or string
+ * larger than that is read in pieces as its bytes arrive and assembled after (one more copy, for
+ * such arrays only). A legitimate section never promises more than it holds, so the bound refuses
+ * only reference arrays and object counts too large for the heap anyway.
  */
 final class HeapInput {
+  /** The length of a section read until its stream ends. */
+  static final long UNKNOWN = -1;
+
   private static final int BUFFER_SIZE = 256 * 1024;
+  /**
+   * Unknown length: room for a whole chunk as {@link SnapshotWriter} cuts them plus what a read
+   * leaves over (less than one element), so that {@link SnapshotStream} reads each chunk straight
+   * into this buffer.
+   */
+  private static final int STREAM_BUFFER_SIZE = (256 + 64) * 1024;
+  /** Pieces of a large primitive array of a section of unknown length. */
+  private static final int PIECE = 1 << 20;
 
   private final InputStream in;
+  /** The section's length, or {@link #UNKNOWN}. */
   private final long length;
+  /** Unknown length: the bytes a count may promise beyond those buffered ({@link HeapLimits#maxAhead}). */
+  private final long aheadBudget;
   /** At most {@link #BUFFER_SIZE}, at most the section (so small sections cost little). */
   private final byte[] buf;
   private final ByteBuffer bb;
   /** Section offset of {@code buf[0]}. */
   private long bufStart;
 
-  HeapInput(InputStream in, long length) {
+  /**
+   * Reads a section of {@code length} bytes, or until {@code in} ends if {@link #UNKNOWN}, which
+   * may then promise at most {@code maxAhead} bytes ahead.
+   */
+  HeapInput(InputStream in, long length, long maxAhead) {
     this.in = in;
     this.length = length;
-    this.buf = new byte[(int) Math.max(16, Math.min(BUFFER_SIZE, length))];
+    this.buf = new byte[length == UNKNOWN ? STREAM_BUFFER_SIZE : (int) Math.max(16, Math.min(BUFFER_SIZE, length))];
     this.bb = ByteBuffer.wrap(buf).order(HeapOutput.ORDER).limit(0);
+    this.aheadBudget = maxAhead;
   }
 
   /** Section offset of the next byte. */
@@ -34,9 +60,17 @@ final class HeapInput {
     return bufStart + bb.position();
   }
 
-  /** Bytes of the section not read yet. */
-  long remaining() {
+  /** Bytes of the section not read yet; known length only. */
+  private long remaining() {
     return length - position();
+  }
+
+  /** True when the whole section has been read (for a stream: it reports its end). */
+  boolean atEnd() throws IOException {
+    if (length != UNKNOWN) {
+      return remaining() == 0;
+    }
+    return bb.remaining() == 0 && in.read() < 0;
   }
 
   SnapshotFormatException error(String what) {
@@ -50,13 +84,14 @@ final class HeapInput {
     if (bb.remaining() >= n) {
       return;
     }
-    if (remaining() < n) {
+    if (length != UNKNOWN && remaining() < n) {
       throw error("truncated: " + n + " more bytes needed, " + remaining() + " left");
     }
     bufStart += bb.position();
     bb.compact();
     while (bb.position() < n) {
-      int want = (int) Math.min(bb.remaining(), length - bufStart - bb.position());
+      int want = length == UNKNOWN ? bb.remaining()
+          : (int) Math.min(bb.remaining(), length - bufStart - bb.position());
       int r = in.read(buf, bb.position(), want);
       if (r < 0) {
         throw error("section stream ended early");
@@ -68,9 +103,31 @@ final class HeapInput {
 
   /** Checks that {@code count} items of at least {@code minBytes} bytes each can still follow. */
   void checkCount(long count, int minBytes, String what) throws SnapshotFormatException {
-    if (count < 0 || count * minBytes > remaining()) {
-      throw error(what + " count " + count + " exceeds the " + remaining() + " bytes left");
+    if (count < 0) {
+      throw error(what + " count " + count);
     }
+    if (length != UNKNOWN) {
+      if (count * minBytes > remaining()) {
+        throw error(what + " count " + count + " exceeds the " + remaining() + " bytes left");
+      }
+    } else if (count * minBytes - bb.remaining() > aheadBudget) {
+      throw tooFarAhead(what + " count " + count, count * minBytes);
+    }
+  }
+
+  /**
+   * Unknown length: checks that tables of {@code bytes} made from a count just read (the decoder's
+   * per-object arrays) stay within 8 times what a stream may promise ahead.
+   */
+  void checkTables(long bytes, String what) throws SnapshotFormatException {
+    if (length == UNKNOWN && bytes > 8 * aheadBudget) {
+      throw tooFarAhead(what, bytes);
+    }
+  }
+
+  private SnapshotFormatException tooFarAhead(String what, long bytes) {
+    return error(what + " would need " + bytes + " bytes before the stream has delivered them, more than"
+        + " a snapshot read as it arrives may claim in this JVM (" + aheadBudget + "); restore it from a file");
   }
 
   int readByte() throws IOException, SnapshotFormatException {
@@ -145,23 +202,53 @@ final class HeapInput {
     int len = readCount(maxLength, "string length");
     int coder = readByte();
     if (coder == 0) {
-      checkCount(len, 1, "string char");
-      return new String(readBytes(len), StandardCharsets.ISO_8859_1);
+      return new String((byte[]) readPrimitiveArray(byte.class, len, "string char"), StandardCharsets.ISO_8859_1);
     }
     if (coder != 1) {
       throw error("string coder " + coder);
     }
-    checkCount(len, 2, "string char");
-    char[] c = new char[len];
-    readChars(c);
-    return new String(c);
+    return new String((char[]) readPrimitiveArray(char.class, len, "string char"));
   }
 
   byte[] readBytes(int len) throws IOException, SnapshotFormatException {
-    checkCount(len, 1, "byte");
-    byte[] b = new byte[len];
-    readBytes(b);
-    return b;
+    return (byte[]) readPrimitiveArray(byte.class, len, "byte");
+  }
+
+  /**
+   * A new array of {@code len} elements of primitive type {@code type}, filled from the section;
+   * {@code what} names the elements in errors.
+   */
+  Object readPrimitiveArray(Class<?> type, int len, String what) throws IOException, SnapshotFormatException {
+    int size = elementSize(type);
+    long bytes = (long) len * size;
+    if (length == UNKNOWN && len >= 0 && bytes - bb.remaining() > aheadBudget) {
+      return readInPieces(type, len, bytes);
+    }
+    checkCount(len, size, what);
+    Object a = java.lang.reflect.Array.newInstance(type, len);
+    readPrimitiveArray(a);
+    return a;
+  }
+
+  /** Unknown length, a large array: its bytes as they arrive, then the array (see the class comment). */
+  private Object readInPieces(Class<?> type, int len, long bytes) throws IOException, SnapshotFormatException {
+    java.util.List<java.io.InputStream> pieces = new java.util.ArrayList<>();
+    for (long left = bytes; left > 0; ) {
+      byte[] p = new byte[(int) Math.min(left, PIECE)];
+      readBytes(p);
+      pieces.add(new java.io.ByteArrayInputStream(p));
+      left -= p.length;
+    }
+    Object a = java.lang.reflect.Array.newInstance(type, len);
+    new HeapInput(new java.io.SequenceInputStream(java.util.Collections.enumeration(pieces)), bytes, aheadBudget)
+        .readPrimitiveArray(a);
+    return a;
+  }
+
+  static int elementSize(Class<?> p) {
+    return p == long.class || p == double.class ? 8
+        : p == int.class || p == float.class ? 4
+        : p == short.class || p == char.class ? 2 : 1;
   }
 
   private void readBytes(byte[] b) throws IOException, SnapshotFormatException {
@@ -197,7 +284,9 @@ final class HeapInput {
   /** At least one element of {@code size} bytes buffered; returns whole elements buffered. */
   private int avail(int size, int wanted) throws IOException, SnapshotFormatException {
     if (bb.remaining() < size) {
-      require(Math.min(buf.length, (int) Math.min(remaining(), (long) wanted * size)));
+      // a stream: what one read gives (a whole chunk, read in place); a section of known length:
+      // as much as the buffer holds
+      require(length == UNKNOWN ? size : (int) Math.min(buf.length, Math.min(remaining(), (long) wanted * size)));
       if (bb.remaining() < size) {
         throw error("truncated array");
       }

@@ -52,7 +52,7 @@ public final class SnapshotReader implements Closeable {
   public static SnapshotReader read(InputStream in, long maxBytes)
       throws IOException, SnapshotFormatException {
     ContainerParser.Source src = new StreamSource(in, maxBytes);
-    return new SnapshotReader(null, new ContainerParser(src, true).parse());
+    return new SnapshotReader(null, new ContainerParser(src, ContainerParser.Mode.KEEP).parse());
   }
 
   /** Releases the file (nothing for a container read from a stream); open streams fail. */
@@ -117,7 +117,7 @@ public final class SnapshotReader implements Closeable {
   }
 
   /** Reads a stream, refusing more than a given number of bytes. */
-  private static final class StreamSource implements ContainerParser.Source {
+  static final class StreamSource implements ContainerParser.Source {
     private final InputStream in;
     private long allowed;
 

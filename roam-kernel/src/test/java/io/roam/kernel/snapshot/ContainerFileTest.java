@@ -56,13 +56,13 @@ class ContainerFileTest {
   }
 
   /** A frame of a container: offset, type and payload length. */
-  private record Frame(int at, byte type, int len) {
+  record Frame(int at, byte type, int len) {
     int end() {
       return at + 5 + len + 4;
     }
   }
 
-  private static List<Frame> frames(byte[] c) {
+  static List<Frame> frames(byte[] c) {
     List<Frame> out = new ArrayList<>();
     ByteBuffer b = ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN);
     for (int at = 16; at < c.length; ) {

@@ -103,12 +103,20 @@ class DecodeRefusalTest {
     for (int len = 0; len < good.length; len++) {
       byte[] cut = java.util.Arrays.copyOf(good, len);
       assertThatThrownBy(() -> codec.decode(cut)).isInstanceOf(SnapshotFormatException.class);
+      // read as it arrives, the section just ends early
+      assertThatThrownBy(() -> codec.decode(new java.io.ByteArrayInputStream(cut)))
+          .isInstanceOf(SnapshotFormatException.class);
     }
     for (int i = 0; i < good.length; i++) {
       byte[] bad = good.clone();
       bad[i] ^= (byte) 0x5A;
       try {
         codec.decode(bad);
+      } catch (SnapshotFormatException expected) {
+        assertThat(expected.getMessage()).isNotBlank();
+      }
+      try {
+        codec.decode(new java.io.ByteArrayInputStream(bad));
       } catch (SnapshotFormatException expected) {
         assertThat(expected.getMessage()).isNotBlank();
       }

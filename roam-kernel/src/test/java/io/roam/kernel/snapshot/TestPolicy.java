@@ -59,10 +59,16 @@ final class TestPolicy implements HeapPolicy {
     return literals.contains(s);
   }
 
-  /** Encodes then decodes {@code root} with a fresh codec. */
+  /**
+   * Encodes then decodes {@code root} with a fresh codec, as a section read as it arrives (length
+   * unknown until the stream ends, as from {@link SnapshotStream}); the same bytes must also decode
+   * as a section of known length.
+   */
   @SuppressWarnings("unchecked")
   <T> T roundTrip(T root) throws Exception {
     HeapCodec codec = new HeapCodec(this);
-    return (T) codec.decode(codec.encode(root));
+    byte[] bytes = codec.encode(root);
+    codec.decode(bytes);
+    return (T) codec.decode(new java.io.ByteArrayInputStream(bytes));
   }
 }
