@@ -147,4 +147,13 @@ final class ProcessHeapPolicy implements HeapPolicy {
   public boolean capturesThread(Class<?> c) {
     return VThread.class.isAssignableFrom(c);
   }
+
+  /**
+   * Roam's own classes (the kernel's thread table …): no process loader defines them, and the
+   * answers above for them depend on the class alone.
+   */
+  @Override
+  public boolean sharesLayout(Class<?> c) {
+    return c.getClassLoader() == ProcessHeapPolicy.class.getClassLoader();
+  }
 }

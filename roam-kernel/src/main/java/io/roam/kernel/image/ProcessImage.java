@@ -323,7 +323,7 @@ public final class ProcessImage {
       if (!code.digest().equals(m.digest)) {
         throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
       }
-      ProcessClassLoader loader = SpareLoaders.take(code, parent, m.initialized);
+      ProcessClassLoader loader = SpareLoaders.take(code, parent, m.initialized, m.mainClass);
       Continuation main = new Continuation();
       ProcessState state = new ProcessState(main, m.threadName, VirtualClock.resume(m.nanos, m.millis), m.hashState);
       state.initialized().addAll(m.initialized);

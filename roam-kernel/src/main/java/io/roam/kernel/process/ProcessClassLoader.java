@@ -55,6 +55,23 @@ public final class ProcessClassLoader extends ClassLoader {
     }
   }
 
+  /** The main class named last to {@link #mainMethod}, and its handle. */
+  private volatile Object[] main;
+
+  /**
+   * The handle of {@code main(String[])} of {@code mainClass} in this loader, looked up once (a
+   * {@link SpareLoaders spare} looks it up ahead of the restore that takes it); loads, does not
+   * initialize, the class.
+   */
+  public java.lang.invoke.MethodHandle mainMethod(String mainClass) throws ReflectiveOperationException {
+    Object[] m = main;
+    if (m == null || !m[0].equals(mainClass)) {
+      m = new Object[] {mainClass, ProcessRunner.findMain(this, mainClass)};
+      main = m;
+    }
+    return (java.lang.invoke.MethodHandle) m[1];
+  }
+
   /** Names of the process classes defined so far (binary names). */
   public java.util.Set<String> definedClassNames() {
     return java.util.Set.copyOf(safeOffsets.keySet());

@@ -40,6 +40,11 @@ public final class ProcessRunner {
   /** Finds {@code public static void main(String[])} of the process's main class. */
   public static MethodHandle mainMethod(ProcessClassLoader loader, String mainClass)
       throws ReflectiveOperationException {
+    return loader.mainMethod(mainClass);
+  }
+
+  /** Looks up {@code main(String[])} of {@code mainClass} (see {@link ProcessClassLoader#mainMethod}). */
+  static MethodHandle findMain(ProcessClassLoader loader, String mainClass) throws ReflectiveOperationException {
     Class<?> c = Class.forName(mainClass, false, loader);
     MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
     return lookup.findStatic(c, "main", MethodType.methodType(void.class, String[].class));

@@ -142,6 +142,24 @@ public final class ProcessRuntime implements VirtualSystem, ClinitHook {
     }
   }
 
+  /** The context class's static fields a runtime reads and writes (see the constructor). */
+  private static final String[] CONTEXT_FIELDS =
+      {"requested", "mode", "cont", "sys", "hook", "fastMonitors", "held", "heldTop"};
+
+  /**
+   * Readies the reflective access to the context class of {@code loader} that a runtime made over
+   * it will use — each field's accessor, which the JVM otherwise builds on the first access of
+   * that runtime — by writing back each field's current value (the defaults: nothing of a process
+   * runs yet). For a {@link SpareLoaders spare}, so that a restore does not pay for it.
+   */
+  static void prepareContext(ProcessClassLoader loader) throws ReflectiveOperationException {
+    Class<?> ctx = loader.contextClass();
+    for (String name : CONTEXT_FIELDS) {
+      Field f = ctx.getField(name);
+      f.set(null, f.get(null));
+    }
+  }
+
   public void onExit(ExitHandler h) {
     this.exitHandler = h;
   }

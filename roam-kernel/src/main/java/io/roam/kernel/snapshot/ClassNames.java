@@ -17,6 +17,19 @@ final class ClassNames {
       'Z', boolean.class, 'B', byte.class, 'S', short.class, 'C', char.class,
       'I', int.class, 'J', long.class, 'F', float.class, 'D', double.class);
 
+  /**
+   * JDK classes by name, per policy class: {@code java.*} classes only the bootstrap (or platform)
+   * loader may define, so every policy instance of a class resolves such a name alike; only
+   * bootstrap ones are kept. A restore into a fresh process loader then does not ask the loader,
+   * and its parents, again for each JDK class of the snapshot.
+   */
+  private static final ClassValue<Map<String, Class<?>>> JDK = new ClassValue<>() {
+    @Override
+    protected Map<String, Class<?>> computeValue(Class<?> policyClass) {
+      return new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  };
+
   /** Deepest array nesting the JVM allows. */
   private static final int MAX_DIMENSIONS = 255;
 
@@ -33,7 +46,7 @@ final class ClassNames {
       dims++;
     }
     if (dims == 0) {
-      return policy.resolve(name);
+      return named(policy, name);
     }
     if (dims > MAX_DIMENSIONS) {
       throw new ClassNotFoundException(name + " (more than 255 array dimensions)");
@@ -45,6 +58,21 @@ final class ClassNames {
     return c;
   }
 
+  private static Class<?> named(HeapPolicy policy, String name) throws ClassNotFoundException {
+    if (!name.startsWith("java.")) {
+      return policy.resolve(name);
+    }
+    Map<String, Class<?>> known = JDK.get(policy.getClass());
+    Class<?> c = known.get(name);
+    if (c == null) {
+      c = policy.resolve(name);
+      if (c.getClassLoader() == null && known.size() < 10_000) {
+        known.put(name, c);
+      }
+    }
+    return c;
+  }
+
   private static Class<?> element(HeapPolicy policy, String name, int dims)
       throws ClassNotFoundException {
     String rest = name.substring(dims);
@@ -52,7 +80,7 @@ final class ClassNames {
       return DESCRIPTORS.get(rest.charAt(0));
     }
     if (rest.length() > 2 && rest.charAt(0) == 'L' && rest.endsWith(";")) {
-      Class<?> c = policy.resolve(rest.substring(1, rest.length() - 1));
+      Class<?> c = named(policy, rest.substring(1, rest.length() - 1));
       if (c.isPrimitive() || c.isArray()) {
         throw new ClassNotFoundException(name);
       }

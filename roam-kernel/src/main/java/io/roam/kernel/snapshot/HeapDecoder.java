@@ -47,6 +47,14 @@ final class HeapDecoder {
 
   Object decode(InputStream stream, long length) throws IOException, SnapshotFormatException {
     in = new HeapInput(stream, length, limits.maxAhead());
+    try {
+      return decodeSection();
+    } finally {
+      in.release();
+    }
+  }
+
+  private Object decodeSection() throws IOException, SnapshotFormatException {
     int magic = in.readInt();
     if (magic == HeapFormat.MAGIC_1) {
       throw in.error("heap section of an earlier Roam format (RHP1); restore with the Roam that"

@@ -94,26 +94,30 @@ final class HeapEncoder {
     }
     // a graph held in memory (a message) gets a buffer of its own size, not 256 KiB
     HeapOutput out = os instanceof java.io.ByteArrayOutputStream ? new HeapOutput(os, 1024) : new HeapOutput(os);
-    out.writeInt(HeapFormat.MAGIC);
-    out.writeVarInt(classes.size());
-    for (ClassLayout l : classes) {
-      l.writeTableEntry(out);
+    try {
+      out.writeInt(HeapFormat.MAGIC);
+      out.writeVarInt(classes.size());
+      for (ClassLayout l : classes) {
+        l.writeTableEntry(out);
+      }
+      int count = ids.size();
+      out.writeVarInt(count);
+      out.writeVarInt(root == null ? 0 : 1);
+      for (int id = 0; id < count; id++) {
+        writeHeader(id, out);
+      }
+      for (int id = 0; id < count; id++) {
+        writeBody(id, out);
+      }
+      out.writeVarInt(fillCount);
+      for (int i = 0; i < fillCount; i++) {
+        out.writeVarInt(fillOrder[i]);
+      }
+      out.writeInt(HeapFormat.END);
+      out.flush();
+    } finally {
+      out.release();
     }
-    int count = ids.size();
-    out.writeVarInt(count);
-    out.writeVarInt(root == null ? 0 : 1);
-    for (int id = 0; id < count; id++) {
-      writeHeader(id, out);
-    }
-    for (int id = 0; id < count; id++) {
-      writeBody(id, out);
-    }
-    out.writeVarInt(fillCount);
-    for (int i = 0; i < fillCount; i++) {
-      out.writeVarInt(fillOrder[i]);
-    }
-    out.writeInt(HeapFormat.END);
-    out.flush();
   }
 
   // ---- discovery ----

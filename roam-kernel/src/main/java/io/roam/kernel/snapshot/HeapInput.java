@@ -50,9 +50,17 @@ final class HeapInput {
   HeapInput(InputStream in, long length, long maxAhead) {
     this.in = in;
     this.length = length;
-    this.buf = new byte[length == UNKNOWN ? STREAM_BUFFER_SIZE : (int) Math.max(16, Math.min(BUFFER_SIZE, length))];
+    int size = length == UNKNOWN ? STREAM_BUFFER_SIZE : (int) Math.max(16, Math.min(BUFFER_SIZE, length));
+    this.buf = size == STREAM_BUFFER_SIZE || size == BUFFER_SIZE ? CodecBuffers.take(size) : new byte[size];
     this.bb = ByteBuffer.wrap(buf).order(HeapOutput.ORDER).limit(0);
     this.aheadBudget = maxAhead;
+  }
+
+  /** Done: a buffer of a standard size goes back for this thread's next run (see {@link CodecBuffers}). */
+  void release() {
+    if (buf.length == STREAM_BUFFER_SIZE || buf.length == BUFFER_SIZE) {
+      CodecBuffers.give(buf);
+    }
   }
 
   /** Section offset of the next byte. */
@@ -240,8 +248,10 @@ final class HeapInput {
       left -= p.length;
     }
     Object a = java.lang.reflect.Array.newInstance(type, len);
-    new HeapInput(new java.io.SequenceInputStream(java.util.Collections.enumeration(pieces)), bytes, aheadBudget)
-        .readPrimitiveArray(a);
+    HeapInput whole = new HeapInput(new java.io.SequenceInputStream(java.util.Collections.enumeration(pieces)), bytes,
+        aheadBudget);
+    whole.readPrimitiveArray(a);
+    whole.release();
     return a;
   }
 

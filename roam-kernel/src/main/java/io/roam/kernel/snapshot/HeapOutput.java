@@ -23,15 +23,27 @@ final class HeapOutput {
   /** Bytes handed to {@link #out} so far. */
   private long flushed;
 
+  /** With a buffer of {@value #BUFFER_SIZE} bytes, one this thread used before if it can; {@link #release} it. */
   HeapOutput(OutputStream out) {
-    this(out, BUFFER_SIZE);
+    this(out, CodecBuffers.take(BUFFER_SIZE));
   }
 
   /** With a buffer of {@code size} bytes (at least 64): small graphs (messages) need no 256 KiB. */
   HeapOutput(OutputStream out, int size) {
+    this(out, new byte[Math.max(64, size)]);
+  }
+
+  private HeapOutput(OutputStream out, byte[] buf) {
     this.out = out;
-    this.buf = new byte[Math.max(64, size)];
+    this.buf = buf;
     this.bb = ByteBuffer.wrap(buf).order(ORDER);
+  }
+
+  /** Done: a buffer of the standard size goes back for this thread's next run (see {@link CodecBuffers}). */
+  void release() {
+    if (buf.length == BUFFER_SIZE) {
+      CodecBuffers.give(buf);
+    }
   }
 
   /** Bytes written so far, buffered or not. */

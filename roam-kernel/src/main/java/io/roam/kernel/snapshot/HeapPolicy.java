@@ -65,4 +65,15 @@ public interface HeapPolicy {
   default boolean capturesThread(Class<?> c) {
     return false;
   }
+
+  /**
+   * True for a class outside the bootstrap loader whose layout — what {@link #isProcessClass},
+   * {@link #isVettedJdkClass} and {@link #capturesThread} answer for it and its superclasses —
+   * is the same for every instance of this policy's class (the kernel's own classes, for a policy
+   * whose process classes are those of a per-process loader): its layout is then computed once per
+   * policy class, as bootstrap classes' are, instead of once per codec run.
+   */
+  default boolean sharesLayout(Class<?> c) {
+    return false;
+  }
 }

@@ -41,10 +41,11 @@ final class Layouts {
 
   private final HeapPolicy policy;
   /**
-   * Layouts and refusals of JDK (bootstrap) classes, shared by every run with a policy of the same
-   * class: they are pure functions of the class and the policy's rules, which for bootstrap
-   * classes may not differ between instances of one policy class (see {@link HeapPolicy}). Saves
-   * the reflection of a fresh codec run — most of the fixed cost of a small capture.
+   * Layouts and refusals of JDK (bootstrap) classes, and of those the policy says it {@linkplain
+   * HeapPolicy#sharesLayout shares}, shared by every run with a policy of the same class: they are
+   * pure functions of the class and the policy's rules, which for these classes may not differ
+   * between instances of one policy class (see {@link HeapPolicy}). Saves the reflection of a
+   * fresh codec run — most of the fixed cost of a small capture.
    */
   private static final ClassValue<Map<Class<?>, Object>> SHARED = new ClassValue<>() {
     @Override
@@ -70,7 +71,7 @@ final class Layouts {
     if (r != null) {
       throw r;
     }
-    Map<Class<?>, Object> shared = isBootstrap(c) ? SHARED.get(c) : null;
+    Map<Class<?>, Object> shared = isBootstrap(c) || policy.sharesLayout(c) ? SHARED.get(c) : null;
     Object known = shared == null ? null : shared.get(policy.getClass());
     if (known instanceof Refusal e) {
       refused.put(c, e);
