@@ -44,7 +44,7 @@ public final class CaptureCost {
         --sizes    live state sizes (KiB/MiB/GiB suffixes)
         --transports  how the process moves in each round, in order: file, memory, socket (default: all three)
         --warmup   unrecorded rounds per size (default: 300 up to 1 MiB, 2 up to 100 MiB, 0 above)
-        --rounds   rounds per size (default: 20 up to 1 MiB, 10 up to 100 MiB, 5 above)
+        --rounds   rounds per size (default: 60 up to 1 MiB, 10 up to 100 MiB, 5 above)
         --inplace  extra captures per size resumed in place, for time-to-safe-point percentiles (default 100)
         --dir      where snapshots and serialized files go (default /dev/shm if present, else /tmp)""";
   static final String MAIN = "benchload.SorLoad";
@@ -154,7 +154,7 @@ public final class CaptureCost {
       CaptureCost bench = new CaptureCost(work, classDir, inplace, how);
       List<Sample> results = new ArrayList<>();
       for (long size : sizes) {
-        int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 20 : size <= (100L << 20) ? 10 : 5;
+        int rounds = fixedRounds != null ? fixedRounds : size <= (1L << 20) ? 60 : size <= (100L << 20) ? 10 : 5;
         int warmup = a.containsKey("warmup") ? Integer.parseInt(a.get("warmup"))
             : size <= (1L << 20) ? 300 : size <= (100L << 20) ? 2 : 0;
         results.add(bench.measure(new Sample(size, rounds, warmup)));

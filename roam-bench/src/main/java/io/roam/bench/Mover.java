@@ -310,7 +310,8 @@ final class Mover implements AutoCloseable {
           r = ProcessImage.read(f, Mover.class.getClassLoader());
           Files.delete(f);
         } else {
-          Blocks blocks = new Blocks();
+          Blocks blocks = memory;
+          blocks.reset();
           ProcessImage.write(rt, mainClass, blocks);
           bytes = blocks.size;
           sent = System.nanoTime();
@@ -425,12 +426,26 @@ final class Mover implements AutoCloseable {
     }
   }
 
-  /** An output stream into blocks of 256 KiB (none large enough to be a G1 humongous object). */
+  /** The memory transport's blocks, reused from move to move as a pipe's buffers are. */
+  private final Blocks memory = new Blocks();
+
+  /**
+   * An output stream into blocks of 256 KiB (none large enough to be a G1 humongous object), kept
+   * for the next move after {@link #reset}.
+   */
   private static final class Blocks extends OutputStream {
     static final int BLOCK = 256 << 10;
     final List<byte[]> blocks = new ArrayList<>();
+    /** Blocks in use. */
+    int inUse;
     int used = BLOCK;
     long size;
+
+    void reset() {
+      inUse = 0;
+      used = BLOCK;
+      size = 0;
+    }
 
     @Override
     public void write(int b) {
@@ -442,11 +457,14 @@ final class Mover implements AutoCloseable {
       size += len;
       while (len > 0) {
         if (used == BLOCK) {
-          blocks.add(new byte[BLOCK]);
+          if (inUse == blocks.size()) {
+            blocks.add(new byte[BLOCK]);
+          }
+          inUse++;
           used = 0;
         }
         int n = Math.min(len, BLOCK - used);
-        System.arraycopy(b, off, blocks.get(blocks.size() - 1), used, n);
+        System.arraycopy(b, off, blocks.get(inUse - 1), used, n);
         used += n;
         off += n;
         len -= n;
