@@ -50,8 +50,10 @@ import java.util.Set;
  *       {@code [statics, frames, threadLocals, mathRandom, syscallState, resources]}; {@code
  *       resources} is {@link ProcessState#resources()}, whose hooks run before a capture.
  * </ul>
- * Reading checks the container, the rewriter version and the code digest before any process
- * class is loaded, and the heap's class table before any object is created.
+ * Reading checks the container up to the end of the code section, the rewriter version and the
+ * code digest before any process class is loaded, the heap's class table before any object is
+ * created, and the rest of the container, trailer included, before any process code runs (a file
+ * is checked whole when opened; a stream is decoded as it arrives, see {@link SnapshotStream}).
  */
 public final class ProcessImage {
   private static final int META_VERSION = 2;
@@ -320,6 +322,10 @@ public final class ProcessImage {
     try {
       Meta m = Meta.parse(r.section("meta"), file);
       CodeSource code = readCode(r.section("code"), file);
+      CodeSource known = SpareLoaders.knownCode(m.digest, parent);
+      if (known != null && known.sameEntries(code)) {
+        code = known; // the same bytes as a restore before: its digest is known
+      }
       if (!code.digest().equals(m.digest)) {
         throw new RoamException("snapshot " + file + ": its code does not match its recorded digest; the file is corrupt");
       }

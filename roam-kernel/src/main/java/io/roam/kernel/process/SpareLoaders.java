@@ -60,6 +60,8 @@ public final class SpareLoaders {
   private record Key(String digest, ClassLoader parent) {}
 
   private static final class Entry {
+    /** The code of the last restore with this key. */
+    CodeSource code;
     int restores;
     CompletableFuture<ProcessClassLoader> spare;
   }
@@ -78,6 +80,7 @@ public final class SpareLoaders {
     Key key = new Key(code.digest(), parent);
     synchronized (ENTRIES) {
       Entry e = ENTRIES.computeIfAbsent(key, k -> new Entry());
+      e.code = code;
       e.restores++;
       if (e.spare != null && e.spare.isDone()) {
         ready = e.spare.getNow(null);
@@ -99,6 +102,21 @@ public final class SpareLoaders {
       trim();
     }
     return ready != null ? ready : new ProcessClassLoader(code, parent);
+  }
+
+  /**
+   * The code that the last restore of code with digest {@code digest} under {@code parent} used,
+   * or null: a restore whose code section holds the same bytes ({@link CodeSource#sameEntries})
+   * uses that instance, whose digest is known, instead of hashing its own.
+   */
+  public static CodeSource knownCode(String digest, ClassLoader parent) {
+    if (!ENABLED) {
+      return null;
+    }
+    synchronized (ENTRIES) {
+      Entry e = ENTRIES.get(new Key(digest, parent));
+      return e == null ? null : e.code;
+    }
   }
 
   /** The spare being made or ready for {@code code} under {@code parent}, or null (for tests). */

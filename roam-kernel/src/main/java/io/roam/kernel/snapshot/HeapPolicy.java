@@ -18,6 +18,8 @@ package io.roam.kernel.snapshot;
  *   <li>{@link #isVettedJdkClass} lets a kernel add JDK classes it has vetted to the built-in
  *       allowlist; their fields (and those of their JDK superclasses, which must be vetted or on
  *       the allowlist too) are copied as for process classes.
+ *   <li>{@link #sharesLayout} lets codec runs share the layouts of classes outside the bootstrap
+ *       loader whose answers above do not depend on the policy instance (the kernel's own).
  * </ul>
  */
 public interface HeapPolicy {

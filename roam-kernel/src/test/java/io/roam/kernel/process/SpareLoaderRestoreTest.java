@@ -1,6 +1,7 @@
 package io.roam.kernel.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.roam.kernel.image.ProcessImage;
 import java.io.ByteArrayInputStream;
@@ -74,6 +75,44 @@ class SpareLoaderRestoreTest {
     assertThat(SpareLoaders.spareFor(code, PARENT)).as("spare after one restore").isNull();
     ProcessImage.read(snapshot, PARENT);
     assertThat(SpareLoaders.spareFor(code, PARENT)).as("spare after two restores").isNotNull();
+  }
+
+  @Test
+  void codeThatDiffersFromTheKnownCodeOfItsDigestIsRefused() throws Exception {
+    Path cp = dir.resolve("cp");
+    Path cls = cp.resolve(MAIN.replace('.', '/') + ".class");
+    java.nio.file.Files.createDirectories(cls.getParent());
+    try (var in = PARENT.getResourceAsStream(MAIN.replace('.', '/') + ".class")) {
+      java.nio.file.Files.copy(in, cls);
+    }
+    String marker = "unique-" + System.nanoTime();
+    java.nio.file.Files.writeString(cp.resolve("unique.txt"), marker);
+    CodeSource code = CodeSource.fromClassPath(cp.toString());
+    Path snapshot = dir.resolve("known.roam");
+    ProcessImage.write(runFresh(code, true).rt, MAIN, snapshot);
+    // restored twice: its code is known to this JVM (a restore reuses it instead of hashing again)
+    ProcessImage.read(snapshot, PARENT);
+    ProcessImage.read(snapshot, PARENT);
+    assertThat(SpareLoaders.knownCode(code.digest(), PARENT)).isNotNull();
+
+    // the same snapshot with one byte of its code changed, every checksum valid, the digest claimed
+    Path forged = dir.resolve("forged.roam");
+    try (io.roam.kernel.snapshot.SnapshotReader r = io.roam.kernel.snapshot.SnapshotReader.open(snapshot);
+        OutputStream out = java.nio.file.Files.newOutputStream(forged)) {
+      byte[] codeSection = r.readSection("code");
+      String text = new String(codeSection, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int at = text.indexOf(marker);
+      assertThat(at).isPositive();
+      codeSection[at] ^= 1;
+      io.roam.kernel.snapshot.SnapshotWriter w = new io.roam.kernel.snapshot.SnapshotWriter(out);
+      w.writeSection("meta", r.readSection("meta"));
+      w.writeSection("code", codeSection);
+      w.writeSection("heap", r.readSection("heap"));
+      w.finish();
+    }
+    assertThatThrownBy(() -> ProcessImage.read(forged, PARENT))
+        .isInstanceOf(io.roam.kernel.RoamException.class)
+        .hasMessageContaining("its code does not match its recorded digest");
   }
 
   /** A run from the start; with {@code freeze}, captured at the first safe point after its first output. */
