@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * MIGRATING are held, handed over at the commit and delivered on n2 after those its snapshot
  * carried: the child, which exits with code 3 on a lost, duplicated or reordered number, prints
  * exactly what it prints when nothing moves. A transfer that fails midway (the peer went away)
- * leaves the process running on the source with every message.
+ * leaves the process running on the source with every message; the destination, which decodes the
+ * snapshot as it arrives, refuses one cut off anywhere, down to its trailer's last byte, and adopts
+ * nothing.
  */
 class MoveBetweenNodesTest {
   static final String N = "20000";
@@ -112,6 +114,33 @@ class MoveBetweenNodesTest {
       assertThat(end.status()).isEqualTo(ProcessStatus.EXITED);
       assertThat(end.exitCode()).isZero();
       assertThat(out1.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aSnapshotCutOffInTransitIsRefusedByTheDestinationWhichAdoptsNothing() throws Exception {
+    ByteArrayOutputStream out1 = new ByteArrayOutputStream();
+    ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+    try (NodeKernel n1 = new NodeKernel(NodeKernel.Config.defaults("n1").withWorkers(2));
+        NodeKernel n2 = new NodeKernel(NodeKernel.Config.defaults("n2").withWorkers(1))) {
+      n1.spawn(code(), "apiuse.Feed", new String[] {N}, console(out1, 0, 0), 0);
+      awaitOutput(out1, "child: 1000 in order");
+      ByteArrayOutputStream sent = new ByteArrayOutputStream();
+      n1.migrate(CHILD, sent, Duration.ofSeconds(30)).giveUp(); // the child runs on at n1
+      byte[] whole = sent.toByteArray();
+      // the sender died: in the code, in the heap, in its last chunk, in the trailer
+      for (int len : new int[] {whole.length / 4, whole.length / 2, whole.length - 40, whole.length - 1}) {
+        assertThatThrownBy(() -> n2.adopt(new ByteArrayInputStream(whole, 0, len), "n1",
+            (o, e) -> console(out2, o, e), 0, CHILD, false))
+            .as("cut at " + len + " of " + whole.length)
+            .isInstanceOf(RoamException.class).hasMessageContaining("snapshot n1 is not usable");
+        assertThat(n2.ps()).as("processes on n2 after a cut at " + len).isEmpty();
+      }
+      assertThat(out2.size()).as("nothing of the child ran on n2").isZero();
+      assertThat(n2.adopt(new ByteArrayInputStream(whole), "n1", (o, e) -> console(out2, o, e), 0, CHILD, false))
+          .isEqualTo(CHILD);
+      assertThat(n2.info(CHILD).status()).isEqualTo(ProcessStatus.STARTING);
+      assertThat(n1.await(CHILD, Duration.ofMinutes(1)).exitCode()).as("the child, still at n1").isZero();
     }
   }
 
