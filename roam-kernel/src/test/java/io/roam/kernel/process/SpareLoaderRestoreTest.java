@@ -60,15 +60,7 @@ class SpareLoaderRestoreTest {
 
   @Test
   void aProgramRestoredOnceGetsNoSpareTheSecondRestoreAsksForOne() throws Exception {
-    // a code digest no other test of this JVM uses: the program plus a resource of its own
-    Path cp = dir.resolve("cp");
-    Path cls = cp.resolve(MAIN.replace('.', '/') + ".class");
-    java.nio.file.Files.createDirectories(cls.getParent());
-    try (var in = PARENT.getResourceAsStream(MAIN.replace('.', '/') + ".class")) {
-      java.nio.file.Files.copy(in, cls);
-    }
-    java.nio.file.Files.writeString(cp.resolve("unique.txt"), dir.toString() + System.nanoTime());
-    CodeSource code = CodeSource.fromClassPath(cp.toString());
+    CodeSource code = uniqueCode(dir.toString() + System.nanoTime());
     Path snapshot = dir.resolve("once.roam");
     ProcessImage.write(runFresh(code, true).rt, MAIN, snapshot);
     ProcessImage.read(snapshot, PARENT);
@@ -79,15 +71,8 @@ class SpareLoaderRestoreTest {
 
   @Test
   void codeThatDiffersFromTheKnownCodeOfItsDigestIsRefused() throws Exception {
-    Path cp = dir.resolve("cp");
-    Path cls = cp.resolve(MAIN.replace('.', '/') + ".class");
-    java.nio.file.Files.createDirectories(cls.getParent());
-    try (var in = PARENT.getResourceAsStream(MAIN.replace('.', '/') + ".class")) {
-      java.nio.file.Files.copy(in, cls);
-    }
     String marker = "unique-" + System.nanoTime();
-    java.nio.file.Files.writeString(cp.resolve("unique.txt"), marker);
-    CodeSource code = CodeSource.fromClassPath(cp.toString());
+    CodeSource code = uniqueCode(marker);
     Path snapshot = dir.resolve("known.roam");
     ProcessImage.write(runFresh(code, true).rt, MAIN, snapshot);
     // restored twice: its code is known to this JVM (a restore reuses it instead of hashing again)
@@ -113,6 +98,21 @@ class SpareLoaderRestoreTest {
     assertThatThrownBy(() -> ProcessImage.read(forged, PARENT))
         .isInstanceOf(io.roam.kernel.RoamException.class)
         .hasMessageContaining("its code does not match its recorded digest");
+  }
+
+  /**
+   * The program plus a resource {@code unique.txt} holding {@code marker}: a code digest no other
+   * test of this JVM uses.
+   */
+  private CodeSource uniqueCode(String marker) throws Exception {
+    Path cp = dir.resolve("cp");
+    Path cls = cp.resolve(MAIN.replace('.', '/') + ".class");
+    java.nio.file.Files.createDirectories(cls.getParent());
+    try (var in = PARENT.getResourceAsStream(MAIN.replace('.', '/') + ".class")) {
+      java.nio.file.Files.copy(in, cls);
+    }
+    java.nio.file.Files.writeString(cp.resolve("unique.txt"), marker);
+    return CodeSource.fromClassPath(cp.toString());
   }
 
   /** A run from the start; with {@code freeze}, captured at the first safe point after its first output. */

@@ -55,6 +55,18 @@ class ContainerFileTest {
     return bytes.toByteArray();
   }
 
+  /** A container of a "meta" section and a "heap" section holding {@code graph}. */
+  static byte[] heapContainer(Object graph, TestPolicy policy) throws IOException, SnapshotCaptureException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SnapshotWriter w = new SnapshotWriter(bytes);
+    w.writeSection("meta", META);
+    try (OutputStream s = w.openSection("heap")) {
+      new HeapCodec(policy).encode(graph, s);
+    }
+    w.finish();
+    return bytes.toByteArray();
+  }
+
   /** A frame of a container: offset, type and payload length. */
   record Frame(int at, byte type, int len) {
     int end() {
@@ -253,14 +265,7 @@ class ContainerFileTest {
     for (int i = 0; i < 100_000; i++) {
       sets.add(new HashSet<>(List.of(new CountingKey(i))));
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SnapshotWriter w = new SnapshotWriter(bytes);
-    w.writeSection("meta", META);
-    try (OutputStream s = w.openSection("heap")) {
-      new HeapCodec(policy).encode(sets, s);
-    }
-    w.finish();
-    byte[] good = bytes.toByteArray();
+    byte[] good = heapContainer(sets, policy);
     byte[] bad = good.clone();
     Frame last = frames(bad).get(frames(bad).size() - 3);
     assertThat(last.type()).isEqualTo((byte) 'C');

@@ -186,17 +186,6 @@ class SnapshotStreamTest {
 
   // ---- a heap section decoded as it arrives
 
-  private static byte[] heapContainer(Object graph, TestPolicy policy) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SnapshotWriter w = new SnapshotWriter(bytes);
-    w.writeSection("meta", META);
-    try (OutputStream s = w.openSection("heap")) {
-      new HeapCodec(policy).encode(graph, s);
-    }
-    w.finish();
-    return bytes.toByteArray();
-  }
-
   private static Object decode(byte[] c, HeapCodec codec) throws Exception {
     SnapshotStream s = open(c);
     s.readSection("meta", 1 << 10);
@@ -214,7 +203,7 @@ class SnapshotStreamTest {
     for (int i = 0; i < 100_000; i++) {
       sets.add(new HashSet<>(List.of(new CountingKey(i))));
     }
-    byte[] good = heapContainer(sets, policy);
+    byte[] good = ContainerFileTest.heapContainer(sets, policy);
     List<Frame> frames = ContainerFileTest.frames(good);
     byte[] lastChunkDamaged = good.clone();
     Frame last = frames.get(frames.size() - 3);
@@ -249,7 +238,7 @@ class SnapshotStreamTest {
     Object[] graph = {longs, new String(latin), doubles, new String(wide), new int[] {1, 2}};
     // a stream may promise 64 KiB ahead: everything larger is read in pieces first
     HeapLimits tight = new HeapLimits(1000, 100, Integer.MAX_VALUE - 16, Integer.MAX_VALUE - 16, 100, 64 << 10);
-    Object[] back = (Object[]) decode(heapContainer(graph, policy), new HeapCodec(policy, tight));
+    Object[] back = (Object[]) decode(ContainerFileTest.heapContainer(graph, policy), new HeapCodec(policy, tight));
     assertThat(Arrays.deepEquals(back, graph)).isTrue();
   }
 
