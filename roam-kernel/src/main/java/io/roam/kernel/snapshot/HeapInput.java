@@ -51,16 +51,21 @@ final class HeapInput {
     this.in = in;
     this.length = length;
     int size = length == UNKNOWN ? STREAM_BUFFER_SIZE : (int) Math.max(16, Math.min(BUFFER_SIZE, length));
-    this.buf = size == STREAM_BUFFER_SIZE || size == BUFFER_SIZE ? CodecBuffers.take(size) : new byte[size];
+    this.buf = pooled(size) ? CodecBuffers.take(size) : new byte[size];
     this.bb = ByteBuffer.wrap(buf).order(HeapOutput.ORDER).limit(0);
     this.aheadBudget = maxAhead;
   }
 
   /** Done: a buffer of a standard size goes back for this thread's next run (see {@link CodecBuffers}). */
   void release() {
-    if (buf.length == STREAM_BUFFER_SIZE || buf.length == BUFFER_SIZE) {
+    if (pooled(buf.length)) {
       CodecBuffers.give(buf);
     }
+  }
+
+  /** Buffers of the two standard sizes are kept per thread ({@link CodecBuffers}). */
+  private static boolean pooled(int size) {
+    return size == STREAM_BUFFER_SIZE || size == BUFFER_SIZE;
   }
 
   /** Section offset of the next byte. */
