@@ -101,13 +101,21 @@ public final class SnapshotWriter {
    * Cuts a section into chunks; large writes go out without being copied. The buffer starts
    * small and doubles up to a chunk's size, so that small snapshots do not pay for it.
    */
-  private final class SectionStream extends OutputStream {
+  final class SectionStream extends OutputStream {
     /**
      * Size of the chunks this writer cuts (readers accept up to {@link ContainerFormat#MAX_CHUNK}):
-     * the heap encoder's buffer size, so that its full buffers become chunks without a copy, and
+     * the heap encoder's buffer size, so that its buffers become chunks without a copy, and
      * small enough that neither side allocates arrays the G1 collector treats as humongous.
      */
     static final int WRITE_CHUNK = 256 << 10;
+
+    /**
+     * A write at a chunk's start of at least this many bytes is a chunk of its own, not copied: the
+     * heap encoder flushes its buffer when the next value does not fit, a few bytes short of full.
+     * (When this was the whole chunk's size, every such flush was copied here and cut again, and
+     * this buffer grew from 8 KiB to 256 KiB in every capture: one more copy of the whole heap.)
+     */
+    static final int DIRECT = WRITE_CHUNK / 2;
 
     private byte[] buf = new byte[8192];
     private int used;
@@ -126,10 +134,11 @@ public final class SnapshotWriter {
         throw new IOException("section already closed");
       }
       while (len > 0) {
-        if (used == 0 && len >= WRITE_CHUNK) {
-          chunk(b, off, WRITE_CHUNK);
-          off += WRITE_CHUNK;
-          len -= WRITE_CHUNK;
+        if (used == 0 && len >= DIRECT) {
+          int n = Math.min(len, WRITE_CHUNK);
+          chunk(b, off, n);
+          off += n;
+          len -= n;
           continue;
         }
         if (used + len > buf.length && buf.length < WRITE_CHUNK) {

@@ -84,6 +84,39 @@ class ContainerTest {
     }
   }
 
+  /**
+   * How a section is cut: the heap encoder flushes its 256 KiB buffer a few bytes short of full
+   * (the next value did not fit); such a write becomes a chunk as it is, not copied into the
+   * section's buffer and cut again. A write larger than a chunk is cut into whole chunks; small
+   * writes are gathered.
+   */
+  @Test
+  void largeWritesAreChunksOfTheirOwnAndSmallOnesAreGathered() throws Exception {
+    int chunk = SnapshotWriter.SectionStream.WRITE_CHUNK;
+    int[] writes = {chunk - 5, chunk - 3, 10, 20, 30, 2 * chunk + 1000};
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SnapshotWriter w = new SnapshotWriter(bytes);
+    int at = 0;
+    try (OutputStream heap = w.openSection("heap")) {
+      for (int n : writes) {
+        heap.write(HEAP, at, n);
+        at += n;
+      }
+    }
+    w.finish();
+    byte[] c = bytes.toByteArray();
+    java.util.List<Integer> chunks = new java.util.ArrayList<>();
+    for (ContainerFileTest.Frame f : ContainerFileTest.frames(c)) {
+      if (f.type() == 'C') {
+        chunks.add(f.len());
+      }
+    }
+    // 10, 20 and 30 are gathered and the large write fills their chunk; of the rest, a whole
+    // chunk goes out as it is and the last 1 060 bytes are the section's last chunk
+    assertThat(chunks).containsExactly(chunk - 5, chunk - 3, chunk, chunk, 1060);
+    assertThat(readStream(c).readSection("heap")).isEqualTo(Arrays.copyOf(HEAP, at));
+  }
+
   @Test
   void heapSectionThroughTheContainer() throws Exception {
     TestPolicy policy = new TestPolicy();
