@@ -158,10 +158,17 @@ final class Mover implements AutoCloseable {
     if (how == Transport.SOCKET) {
       runningOn.connectToPeer();
     }
+    moving = true;
+    LockSupport.unpark(watcher);
     long t0 = System.nanoTime();
     ProcessRuntime rt = current;
     rt.requestCapture();
-    Move m = (Move) await();
+    Move m;
+    try {
+      m = (Move) await();
+    } finally {
+      moving = false;
+    }
     return new Move(m.transport, t0, m.ttspNanos, m.captured, m.checked, m.sent, m.restored, m.restoredChecked,
         m.running, m.bytes, m.before, m.after);
   }
@@ -376,13 +383,20 @@ final class Mover implements AutoCloseable {
 
   private volatile Watched watched;
 
+  /** Whether a move is under way: the watcher polls only then (the driver wakes it first). */
+  private volatile boolean moving;
+
   /** Waits for each restored process's rewind to end and reports its move. */
   private void watch() {
     try {
       while (true) {
         Watched w;
         while ((w = watched) == null) {
-          LockSupport.parkNanos(50_000);
+          if (moving) {
+            LockSupport.parkNanos(50_000);
+          } else {
+            LockSupport.park(this); // between moves the process has both cores to itself
+          }
           if (Thread.interrupted()) {
             return;
           }
