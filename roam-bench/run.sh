@@ -33,11 +33,8 @@ for e in "${ENTRIES[@]}"; do
   cp -r "$e" "$d"
   CP="${CP:+$CP:}$d"
 done
-# The kernel reads some JDK classes' fields to capture them (same flags as ./roam and roam.jvm.opens).
-OPENS=(--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED
-  --add-opens java.base/java.util.concurrent=ALL-UNNAMED --add-opens java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens java.base/java.math=ALL-UNNAMED --add-opens java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens java.base/java.io=ALL-UNNAMED --add-opens java.base/java.util.zip=ALL-UNNAMED)
+# The kernel reads some JDK classes' fields to capture them (jvm.opens, as ./roam passes it).
+OPENS=(@"$ROOT/jvm.opens")
 bench() {
   local main="$1"; shift
   echo "run.sh: $main $*" >&2

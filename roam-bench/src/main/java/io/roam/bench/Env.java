@@ -16,16 +16,10 @@ import java.util.Map;
  * the first directory upwards from the working directory that holds {@code roam-cli/}.
  */
 final class Env {
-  /** The flags of the {@code roam} launcher script (keep in sync with /roam and roam.jvm.opens). */
-  static final List<String> OPENS = List.of(
-      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens", "java.base/java.math=ALL-UNNAMED",
-      "--add-opens", "java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens", "java.base/java.io=ALL-UNNAMED",
-      "--add-opens", "java.base/java.util.zip=ALL-UNNAMED");
+  /** The java options of every JVM that runs the kernel, as the {@code roam} script passes them. */
+  static List<String> opens() {
+    return List.of("@" + home().resolve("jvm.opens"));
+  }
 
   /** Load average when the driver started (Env is the first class each driver uses). */
   static final String LOAD_AT_START = loadAverage();
@@ -147,7 +141,7 @@ final class Env {
   static List<String> roamCommand() {
     List<String> c = new ArrayList<>();
     c.add(java());
-    c.addAll(OPENS);
+    c.addAll(opens());
     c.add("-cp");
     c.add(roamClassPath());
     c.add("io.roam.cli.RoamCommand");
@@ -165,8 +159,8 @@ final class Env {
   }
 
   static final String ROAM_CP_NOTE = "roam-cli/target/classes:$(cat roam-cli/target/classpath.txt), copied to a"
-      + " temporary directory when the driver starts (colleagues rebuild modules concurrently); the --add-opens flags"
-      + " are those of the ./roam script";
+      + " temporary directory when the driver starts (colleagues rebuild modules concurrently); the java options"
+      + " (@jvm.opens) are those of the ./roam script";
 
   static String machine() {
     return Runtime.getRuntime().availableProcessors() + " CPUs (nproc " + run("nproc").trim() + "), "

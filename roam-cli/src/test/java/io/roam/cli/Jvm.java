@@ -46,6 +46,11 @@ final class Jvm {
     return exec(cmd);
   }
 
+  /** The java options of a JVM that runs the kernel: the argument file jvm.opens (from the build). */
+  private static String opens() {
+    return System.getProperty("roam.jvm.opens").trim();
+  }
+
   /** {@code roam args} in a new JVM. */
   static Run roam(String... args) {
     return roamIn(null, args);
@@ -55,7 +60,7 @@ final class Jvm {
   static Run roamIn(Path dir, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(JAVA);
-    cmd.addAll(Arrays.asList(System.getProperty("roam.jvm.opens").trim().split("\\s+")));
+    cmd.add(opens());
     cmd.addAll(List.of("-cp", roamClassPath(), "io.roam.cli.RoamCommand"));
     cmd.addAll(Arrays.asList(args));
     return exec(cmd, dir);
@@ -72,7 +77,7 @@ final class Jvm {
   static Process startRoam(Path out, Path err, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(JAVA);
-    cmd.addAll(Arrays.asList(System.getProperty("roam.jvm.opens").trim().split("\\s+")));
+    cmd.add(opens());
     cmd.addAll(List.of("-cp", roamClassPath(), "io.roam.cli.RoamCommand"));
     cmd.addAll(Arrays.asList(args));
     return new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())

@@ -211,7 +211,7 @@ final class Layouts {
         f.setAccessible(true);
       } catch (RuntimeException e) {
         throw new Refusal(k, "its field " + f.getName() + " is not accessible (" + e.getMessage()
-            + "); start the JVM with the --add-opens flags Roam documents");
+            + "); start the JVM with the options of Roam's jvm.opens (java @jvm.opens)");
       }
       (defOnly.contains(f.getName()) ? defaultOnly
           : dups.contains(f.getName()) ? duplicates : out).add(f);

@@ -19,7 +19,7 @@
  * rebuilt collection; {@code ReplayIterator} resumes one whose order changed). The formats are
  * described in {@link io.roam.kernel.snapshot.HeapCodec} and {@code ContainerFormat}.
  *
- * <p>The JVM must run with the {@code --add-opens} flags of the parent pom's {@code
- * roam.jvm.opens} property: the codec reads and writes private fields of java.base classes.
+ * <p>The JVM must run with the {@code --add-opens} flags of the repository's {@code jvm.opens}
+ * ({@code java @jvm.opens …}): the codec reads and writes private fields of java.base classes.
  */
 package io.roam.kernel.snapshot;
