@@ -97,10 +97,10 @@ class SchedulerTest {
           .compile("slept 60 times, lateness p90 (\\d+) ms worst (\\d+) ms").matcher(line);
       assertThat(m.matches()).as(line).isTrue();
       // One slice, plus the ticker's period and a safe point's delay. A percentile, not the worst:
-      // on a shared 2-core machine (CI runs other JVMs beside this one) a wake-up now and then
-      // waits for the host, not for the scheduler (69 ms once in a CI run, with the bound at 35).
+      // on a shared 2-core VM a wake-up now and then waits for the host, not for the scheduler
+      // (69 ms once in a CI run, with the bound at 35).
       assertThat(Long.parseLong(m.group(1))).as(line).isLessThanOrEqualTo(slice.toMillis() + 15);
-      // ... and no wake-up waits for long: not one that a hog keeps out of its worker
+      // ... and none waits long: a hog that kept a woken process from its worker would exceed this
       assertThat(Long.parseLong(m.group(2))).as(line).isLessThanOrEqualTo(10 * slice.toMillis());
       // Sleeping held no worker: the sleeper used far less CPU than its 60 × 10 ms of waiting.
       assertThat(end.cpuNanos()).isLessThan(300_000_000L);
