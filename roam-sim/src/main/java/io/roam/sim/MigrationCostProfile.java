@@ -20,6 +20,13 @@ import java.util.Locale;
  *       {@value #ROAM_BYTES_PER_SECOND} B/s, plus sending the state over the configured link, {@code
  *       network.latency + bytes / network.bandwidth} (capture, transfer and restore in sequence). The
  *       fit is documented in docs/sim/reproductions.md (section 4).
+ *   <li>{@code roam-streamed-2026-11}: a migration as a node makes it, the snapshot streamed to
+ *       the destination, which decodes it as it arrives: Roam's measured round trip over a
+ *       loopback socket (bench/results/2026-11-27-capture-cost.md, evening run: 1 KiB 1.04 ms,
+ *       1 MiB 2.11 ms, 100 MiB 59.8 ms, 1 GiB 570.9 ms), fitted as {@value #STREAM_FIXED} s + bytes
+ *       / {@value #STREAM_BYTES_PER_SECOND} B/s, with the link in the pipeline: {@code
+ *       network.latency} is added to the fixed part and a link slower than Roam sets the pace
+ *       ({@code bytes / min(Roam's rate, network.bandwidth)}). Section 4 of reproductions.md.
  * </ul>
  */
 final class MigrationCostProfile {
@@ -27,8 +34,12 @@ final class MigrationCostProfile {
   static final double ROAM_FIXED = 0.004;
   /** Throughput of Roam's round trip from 100 MiB to 1 GiB (bytes/s): the slope between the two medians. */
   static final double ROAM_BYTES_PER_SECOND = 0.892e9;
+  /** Fixed part of Roam's streamed round trip (s): the mean residual of the 1 KiB and 1 MiB medians. */
+  static final double STREAM_FIXED = 0.0013;
+  /** Throughput of Roam's streamed round trip from 100 MiB to 1 GiB (bytes/s): the slope between the two medians. */
+  static final double STREAM_BYTES_PER_SECOND = 1.896e9;
   /** The names {@code migration.cost} accepts. */
-  static final String NAMES = "custom, harchol-balter-downey-1996, roam-measured-2026-11";
+  static final String NAMES = "custom, harchol-balter-downey-1996, roam-measured-2026-11, roam-streamed-2026-11";
 
   private MigrationCostProfile() {}
 
@@ -42,6 +53,8 @@ final class MigrationCostProfile {
         return MigrationCost.of(0.3, 2 << 20);
       case "roam-measured-2026-11":
         return roamMeasured(all.getDouble("network.latency", 0), all.getBytes("network.bandwidth", 0));
+      case "roam-streamed-2026-11":
+        return roamStreamed(all.getDouble("network.latency", 0), all.getBytes("network.bandwidth", 0));
       default:
         throw new PolicyConfigException("migration.cost = '" + name + "' (" + NAMES + ")");
     }
@@ -51,5 +64,15 @@ final class MigrationCostProfile {
   static MigrationCost roamMeasured(double latency, long bytesPerSecond) {
     double perByte = 1 / ROAM_BYTES_PER_SECOND + (bytesPerSecond > 0 ? 1.0 / bytesPerSecond : 0);
     return new MigrationCost(ROAM_FIXED + latency, perByte);
+  }
+
+  /**
+   * Roam's streamed round trip over a link of {@code latency} s and {@code bytesPerSecond} (0: as
+   * fast as the loopback it was measured on): capture, transfer and restore overlap, so the slower
+   * of Roam and the link sets the pace.
+   */
+  static MigrationCost roamStreamed(double latency, long bytesPerSecond) {
+    double rate = bytesPerSecond > 0 ? Math.min(STREAM_BYTES_PER_SECOND, bytesPerSecond) : STREAM_BYTES_PER_SECOND;
+    return new MigrationCost(STREAM_FIXED + latency, 1 / rate);
   }
 }

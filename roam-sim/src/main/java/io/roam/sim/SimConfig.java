@@ -70,7 +70,9 @@ record SimConfig(Map<String, String> values, List<PolicySet> policies) {
     k.put("migration.cost", new String[] {"custom", "migration cost profile: custom (migration.fixed +"
         + " size / migration.bandwidth), harchol-balter-downey-1996 (0.3 s + size / 2 MiB/s),"
         + " roam-measured-2026-11 (Roam's measured round trip, 4 ms + size / 0.89 GB/s, plus network.latency +"
-        + " size / network.bandwidth for the transfer); the age criterion and cost-benefit guard estimate with it"});
+        + " size / network.bandwidth for the transfer), roam-streamed-2026-11 (a migration streamed to its"
+        + " destination: 1.3 ms + network.latency + size / min(1.9 GB/s, network.bandwidth)); the age criterion and"
+        + " cost-benefit guard estimate with it"});
     k.put("migration.fixed", new String[] {"0.3", "custom: freeze time of a preemptive migration, fixed part (s)"});
     k.put("migration.bandwidth", new String[] {"10M", "custom: bytes per second moved by a migration (0: no size"
         + " cost)"});
